@@ -1,0 +1,414 @@
+package org.kamaelia4j.axon;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import org.kamaelia4j.axon.ipc.ErrorInformation;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A component: a microprocess that talks to the world only through named inboxes and outboxes
+ * (Axon's {@code component}).
+ *
+ * <p>A component reads its inboxes with {@link #dataReady(String)} and {@link #recv(String)} and
+ * writes its outboxes with {@link #send(Object, String)}. It never knows who is at the other end:
+ * whoever composes components wires outboxes to inboxes with {@link #link}. By Axon's convention
+ * every component has {@code inbox} and {@code control} inboxes and {@code outbox} and
+ * {@code signal} outboxes; a component stops when {@code ProducerFinished} or
+ * {@code ShutdownMicroprocess} arrives on {@code control}, after forwarding it on {@code signal}.
+ *
+ * <pre>{@code
+ * final class Doubler extends Component {
+ *     protected Step main() {
+ *         while (dataReady()) send(2 * this.<Integer>recv());
+ *         if (dataReady(CONTROL)) {
+ *             Object m = recv(CONTROL);
+ *             if (m instanceof ProducerFinished || m instanceof ShutdownMicroprocess) {
+ *                 send(m, SIGNAL);
+ *                 return Step.DONE;
+ *             }
+ *         }
+ *         return Step.PAUSE;
+ *     }
+ * }
+ * new Pipeline(new NumberSource(1, 10), new Doubler(), new ConsoleEchoer()).run();
+ * }</pre>
+ *
+ * <h2>Delivery</h2>
+ * A send is delivered at once: the destination's {@code dataCount} has grown before any
+ * scheduler cycle, and its owner is woken. A send on an outbox that leads nowhere is dropped,
+ * as in Axon. An inbox with a size limit ({@link #setInboxSize}) that is full refuses the
+ * message with {@link BoxFullException}; the sender keeps it. A {@code recv} that frees space in
+ * a full inbox wakes every component feeding it.
+ *
+ * <h2>Children</h2>
+ * A component may own children ({@link #addChildren}), typically wiring them with {@link #link}
+ * and starting them with {@code child.activate(scheduler())}. A child finishing wakes its parent;
+ * {@link #childrenDone()} drops finished children and says whether any are left.
+ *
+ * <h2>Failure</h2>
+ * If {@link #main()} throws, the component finishes, {@link ErrorInformation} goes out on its
+ * {@code signal} outbox and one WARN line with the stack is logged; the scheduler and every other
+ * component keep running. When a component finishes, the linkages it made are removed.
+ *
+ * <h2>Threading</h2>
+ * {@code recv}, {@code dataReady} and {@code link} belong to the component's own slices (or, before
+ * activation, to whoever builds it). {@code send}s into a component, {@code unpause} and
+ * {@code stop} may come from any thread.
+ */
+public abstract class Component extends Microprocess {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Component.class);
+
+    /** The standard inbox for data. */
+    public static final String INBOX = "inbox";
+    /** The standard inbox for shutdown messages. */
+    public static final String CONTROL = "control";
+    /** The standard outbox for data. */
+    public static final String OUTBOX = "outbox";
+    /** The standard outbox for shutdown and error messages. */
+    public static final String SIGNAL = "signal";
+    /** The size limit of an inbox that has none. */
+    public static final int UNBOUNDED = -1;
+
+    private volatile Map<String, Inbox> inboxes;
+    private volatile Map<String, Outbox> outboxes;
+    final List<Linkage> ownLinkages = new CopyOnWriteArrayList<>();
+    private final List<Component> children = new CopyOnWriteArrayList<>();
+    private volatile Component parent;
+
+    /** A component with Axon's standard boxes: {@code inbox}, {@code control} / {@code outbox}, {@code signal}. */
+    protected Component() {
+        this(Boxes.standard());
+    }
+
+    /** A component with the declared {@code boxes}. */
+    protected Component(Boxes boxes) {
+        this.inboxes = build(boxes.inboxes(), Inbox::new);
+        this.outboxes = build(boxes.outboxes(), Outbox::new);
+    }
+
+    private <B extends Box> Map<String, B> build(Map<String, String> declared,
+            TriFunction<Component, String, String, B> make) {
+        Map<String, B> boxes = new LinkedHashMap<>();
+        declared.forEach((name, description) -> boxes.put(name, make.apply(this, name, description)));
+        return Collections.unmodifiableMap(boxes);
+    }
+
+    /** Makes a box of one kind. */
+    @FunctionalInterface
+    private interface TriFunction<A, B, C, R> {
+        R apply(A a, B b, C c);
+    }
+
+    // ---- boxes ----
+
+    /** The names of this component's inboxes, in declaration order. */
+    public Set<String> inboxNames() {
+        return inboxes.keySet();
+    }
+
+    /** The names of this component's outboxes, in declaration order. */
+    public Set<String> outboxNames() {
+        return outboxes.keySet();
+    }
+
+    /**
+     * The one-line description of a box.
+     *
+     * @throws UnknownBoxException when the component has no inbox or outbox of that name
+     */
+    public String describe(String box) {
+        Box b = inboxes.get(box);
+        if (b == null) {
+            b = outboxes.get(box);
+        }
+        if (b == null) {
+            throw new UnknownBoxException(name() + " has no box '" + box + "'; its inboxes are " + inboxNames()
+                    + " and its outboxes are " + outboxNames(), box);
+        }
+        return b.description;
+    }
+
+    /** Sends {@code msg} on the outbox {@code outbox}; dropped when the outbox leads nowhere. */
+    public void send(Object msg, String outbox) {
+        deliverVia(outboxBox(outbox), msg);
+    }
+
+    /** Sends {@code msg} on {@code "outbox"}. */
+    public void send(Object msg) {
+        send(msg, OUTBOX);
+    }
+
+    /** True when the inbox holds a message. */
+    public boolean dataReady(String inbox) {
+        return inboxBox(inbox).size() > 0;
+    }
+
+    /** True when {@code "inbox"} holds a message. */
+    public boolean dataReady() {
+        return dataReady(INBOX);
+    }
+
+    /** How many messages the inbox holds. */
+    public int dataCount(String inbox) {
+        return inboxBox(inbox).size();
+    }
+
+    /**
+     * Takes the oldest message from the inbox.
+     *
+     * @throws NoSuchElementException when it is empty (Axon's IndexError)
+     */
+    @SuppressWarnings("unchecked")
+    public <T> T recv(String inbox) {
+        Object message = inboxBox(inbox).take();
+        if (message == null) {
+            throw new NoSuchElementException("inbox '" + inbox + "' of " + name() + " is empty; check dataReady first");
+        }
+        return (T) message;
+    }
+
+    /** Takes the oldest message from {@code "inbox"}. */
+    public <T> T recv() {
+        return recv(INBOX);
+    }
+
+    /** The name of the first inbox (in declaration order) that holds a message, or null. */
+    public String anyReady() {
+        for (Inbox box : inboxes.values()) {
+            if (box.size() > 0) {
+                return box.name;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Sets the inbox's size limit, or lifts it with {@link #UNBOUNDED}. The limit applies where
+     * messages end up: on an inbox that is a passthrough source it has no effect.
+     */
+    public void setInboxSize(String inbox, int capacity) {
+        if (capacity < 1 && capacity != UNBOUNDED) {
+            throw new IllegalArgumentException(name() + ".setInboxSize('" + inbox + "', " + capacity
+                    + "): the size limit must be at least 1, or UNBOUNDED");
+        }
+        inboxBox(inbox).capacity = capacity;
+    }
+
+    /** The inbox's size limit, or {@link #UNBOUNDED}. */
+    public int inboxCapacity(String inbox) {
+        return inboxBox(inbox).capacity;
+    }
+
+    // ---- linkages ----
+
+    /** Links an outbox of {@code src} to an inbox of {@code dst}; this component owns the linkage. */
+    public Linkage link(Component src, String srcBox, Component dst, String dstBox) {
+        return link(src, srcBox, dst, dstBox, Passthrough.NONE);
+    }
+
+    /**
+     * Links two boxes; {@code kind} says which kinds (see {@link Passthrough}).
+     *
+     * @throws UnknownBoxException        when a box does not exist (its kind given by {@code kind})
+     * @throws BoxAlreadyLinkedException  when the source box is linked already
+     */
+    public Linkage link(Component src, String srcBox, Component dst, String dstBox, Passthrough kind) {
+        return Postoffice.link(this, src, srcBox, dst, dstBox, kind);
+    }
+
+    /** Removes a linkage this component made; a linkage made by another is left alone. */
+    public void unlink(Linkage linkage) {
+        if (linkage != null && linkage.owner() == this) {
+            Postoffice.unlink(linkage);
+        }
+    }
+
+    /** Removes every linkage this component made to or from {@code other}. */
+    public void unlink(Component other) {
+        Postoffice.unlink(this, other);
+    }
+
+    /** The linkages this component made that are still in place. */
+    public List<Linkage> linkages() {
+        return List.copyOf(ownLinkages);
+    }
+
+    // ---- children ----
+
+    /** Makes the components children of this one: a child finishing wakes this component. */
+    public void addChildren(Component... children) {
+        for (Component child : children) {
+            if (child == null) {
+                throw new NullPointerException(name() + ".addChildren: a child must be non-null");
+            }
+            if (child == this) {
+                throw new IllegalArgumentException(name() + " cannot be its own child");
+            }
+            child.parent = this;
+            this.children.add(child);
+        }
+    }
+
+    /** Forgets a child and removes the linkages this component made that involve it. */
+    public void removeChild(Component child) {
+        if (children.remove(child)) {
+            if (child.parent == this) {
+                child.parent = null;
+            }
+            unlink(child);
+        }
+    }
+
+    /** A snapshot of the children. */
+    public List<Component> childComponents() {
+        return List.copyOf(children);
+    }
+
+    /** Removes finished children; true when none are left. */
+    protected boolean childrenDone() {
+        for (Component child : children) {
+            if (child.isStopped()) {
+                removeChild(child);
+            }
+        }
+        return children.isEmpty();
+    }
+
+    // ---- lifecycle hooks ----
+
+    /** Called once before the first slice; override to set up. */
+    protected void initialiseComponent() throws Exception {
+    }
+
+    /** Called once after the last slice (also after a failure); override to release resources. */
+    protected void closeDownComponent() throws Exception {
+    }
+
+    @Override
+    void starting() throws Exception {
+        initialiseComponent();
+    }
+
+    @Override
+    void finished(Throwable failure) {
+        if (failure != null) {
+            reportFailure(failure);
+        }
+        try {
+            closeDownComponent();
+        } catch (Exception e) {
+            LOG.warn("{}.closeDownComponent failed", name(), e);
+        }
+        Postoffice.unlinkAll(this);
+        Component p = parent;
+        if (p != null) {
+            p.unpause();
+        }
+    }
+
+    private void reportFailure(Throwable failure) {
+        String message = name() + " failed: " + failure;
+        LOG.warn(message, failure);
+        Outbox signal = outboxes.get(SIGNAL);
+        if (signal != null) {
+            try {
+                deliverVia(signal, new ErrorInformation(this, failure, message));
+            } catch (RuntimeException e) {
+                LOG.warn("{} could not send its ErrorInformation on '{}'", name(), SIGNAL, e);
+            }
+        }
+    }
+
+    // ---- package internals ----
+
+    Inbox inboxBox(String name) {
+        Inbox box = inboxes.get(name);
+        if (box == null) {
+            throw new UnknownBoxException(this, "inbox", name, inboxNames());
+        }
+        return box;
+    }
+
+    Outbox outboxBox(String name) {
+        Outbox box = outboxes.get(name);
+        if (box == null) {
+            throw new UnknownBoxException(this, "outbox", name, outboxNames());
+        }
+        return box;
+    }
+
+    /** Delivers {@code msg} to wherever {@code box} leads: its resolved sink. */
+    final void deliverVia(Box box, Object msg) {
+        if (msg == null) {
+            throw new NullPointerException(name() + ": null message for " + box.kind() + " '" + box.name
+                    + "'; messages must be non-null");
+        }
+        Inbox sink = box.sink;
+        if (sink != null) {
+            sink.deliver(msg, this, box);
+        }
+    }
+
+    /** A message arrived in one of this component's inboxes. */
+    void delivered(Inbox inbox) {
+        wake();
+    }
+
+    /** A full inbox this component feeds has room again. */
+    void spaceFreed() {
+        wake();
+    }
+
+    Inbox addInboxBox(String name, String description) {
+        synchronized (this) {
+            Inbox box = new Inbox(this, name, description);
+            inboxes = with(inboxes, name, box);
+            return box;
+        }
+    }
+
+    Outbox addOutboxBox(String name, String description) {
+        synchronized (this) {
+            Outbox box = new Outbox(this, name, description);
+            outboxes = with(outboxes, name, box);
+            return box;
+        }
+    }
+
+    void removeInboxBox(String name) {
+        synchronized (this) {
+            Inbox box = inboxBox(name);
+            Postoffice.detach(box);
+            inboxes = without(inboxes, name);
+            box.clear();
+        }
+    }
+
+    void removeOutboxBox(String name) {
+        synchronized (this) {
+            Outbox box = outboxBox(name);
+            Postoffice.detach(box);
+            outboxes = without(outboxes, name);
+        }
+    }
+
+    private static <B> Map<String, B> with(Map<String, B> map, String name, B box) {
+        Map<String, B> copy = new LinkedHashMap<>(map);
+        copy.put(name, box);
+        return Collections.unmodifiableMap(copy);
+    }
+
+    private static <B> Map<String, B> without(Map<String, B> map, String name) {
+        Map<String, B> copy = new LinkedHashMap<>(map);
+        copy.remove(name);
+        return Collections.unmodifiableMap(copy);
+    }
+}

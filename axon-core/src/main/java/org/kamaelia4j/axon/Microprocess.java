@@ -1,0 +1,272 @@
+package org.kamaelia4j.axon;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A microprocess: a unit of work that a {@link Scheduler} runs one time slice at a time (Axon's
+ * {@code microprocess}).
+ *
+ * <p>In Axon a microprocess is a Python generator: {@code main()} loops and {@code yield}s to let
+ * others run. Java has no generators, so here {@link #main()} is <em>one</em> time slice: the
+ * body of that loop. The scheduler calls it again and again; its {@link Step} result says whether
+ * to run again ({@code CONTINUE}), to sleep until woken ({@code PAUSE}) or that it is finished
+ * ({@code DONE}). State that lives across slices lives in fields.
+ *
+ * <pre>{@code
+ * final class Countdown extends Microprocess {
+ *     private int n = 3;
+ *     protected Step main() {
+ *         System.out.println(n);
+ *         return --n == 0 ? Step.DONE : Step.CONTINUE;
+ *     }
+ * }
+ * new Countdown().run();   // prints 3, 2, 1
+ * }</pre>
+ *
+ * <h2>Lifecycle</h2>
+ * {@link #activate()} hands the microprocess to a scheduler, once. {@link #pause()} asks to sleep
+ * after the current slice; {@link #unpause()} wakes it from any thread. {@link #stop()} is
+ * irreversible: no further slices run. {@link #isStopped()} is true once it has finished, whether
+ * by returning {@code DONE}, by throwing (the exception is logged at WARN; components also send
+ * {@code ErrorInformation} on {@code signal}) or by being stopped.
+ *
+ * <h2>How it works</h2>
+ * One atomic state word guards "at most one worker runs it" and "no lost wake-up": a wake that
+ * arrives while a slice runs marks the state {@code RUNNING_WOKEN}, and the end of that slice then
+ * requeues the microprocess even if it asked to pause. A paused microprocess sits in no queue and
+ * costs only its memory.
+ */
+public abstract class Microprocess {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Microprocess.class);
+    private static final AtomicLong IDS = new AtomicLong();
+
+    static final int NEW = 0;
+    static final int QUEUED = 1;
+    static final int RUNNING = 2;
+    static final int RUNNING_WOKEN = 3;
+    static final int PAUSED = 4;
+    static final int DONE = 5;
+
+    private static final VarHandle STATE;
+
+    static {
+        try {
+            STATE = MethodHandles.lookup().findVarHandle(Microprocess.class, "state", int.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    private final long id = IDS.incrementAndGet();
+    private volatile Scheduler scheduler;
+    @SuppressWarnings("unused") // accessed through STATE
+    private volatile int state = NEW;
+    private volatile boolean pauseRequested;
+    private volatile boolean stopRequested;
+    private boolean started;
+
+    /** A new microprocess; it does nothing until activated. */
+    protected Microprocess() {
+    }
+
+    /** Unique among all microprocesses of this JVM. */
+    public final long id() {
+        return id;
+    }
+
+    /** {@code <SimpleClassName>_<id>}, as in Axon. */
+    public String name() {
+        String simple = getClass().getSimpleName();
+        if (simple.isEmpty()) {
+            String full = getClass().getName();
+            simple = full.substring(full.lastIndexOf('.') + 1);
+        }
+        return simple + "_" + id;
+    }
+
+    /** Activates this microprocess on {@link Scheduler#defaultScheduler()}. */
+    public Microprocess activate() {
+        return activate(Scheduler.defaultScheduler());
+    }
+
+    /**
+     * Hands this microprocess to {@code s}; it runs when {@code s} runs.
+     *
+     * @throws IllegalStateException when it was activated already
+     */
+    public Microprocess activate(Scheduler s) {
+        if (s == null) {
+            throw new NullPointerException(name() + ".activate: the scheduler must be non-null");
+        }
+        synchronized (this) {
+            if (scheduler != null) {
+                throw new IllegalStateException(name() + " is activated already, on " + scheduler);
+            }
+            scheduler = s;
+        }
+        STATE.setVolatile(this, QUEUED);
+        s.admit(this);
+        return this;
+    }
+
+    /**
+     * One time slice: the body of Axon's {@code while 1: ... yield}. Called again and again by
+     * the scheduler, never concurrently with itself.
+     */
+    protected abstract Step main() throws Exception;
+
+    /**
+     * Sleeps after the current slice until woken by {@link #unpause()}, a delivery or a child
+     * finishing. Does nothing on a microprocess that was never activated.
+     */
+    public final void pause() {
+        if (scheduler != null) {
+            requestPause();
+        }
+    }
+
+    /** Wakes this microprocess; callable from any thread; a no-op if it is not paused. */
+    public final void unpause() {
+        if (scheduler != null) {
+            wake();
+        }
+    }
+
+    /** Irreversibly stops this microprocess: no slice starts after this call. */
+    public final void stop() {
+        stopRequested = true;
+        stopping();
+        if (scheduler != null) {
+            schedule();
+        }
+    }
+
+    /** True once this microprocess has finished, or was stopped. */
+    public final boolean isStopped() {
+        return stopRequested || state == DONE;
+    }
+
+    /** The scheduler it was activated on, or null before activation. */
+    public final Scheduler scheduler() {
+        return scheduler;
+    }
+
+    /** Activates this microprocess on a fresh scheduler and blocks until everything on it finished. */
+    public void run() {
+        Scheduler s = Scheduler.create(Scheduler.defaultWorkerCount());
+        activate(s);
+        s.run();
+    }
+
+    @Override
+    public String toString() {
+        return name();
+    }
+
+    // ---- hooks for subclasses in this package ----
+
+    /** What {@link #pause()} does; a threaded component blocks its own thread instead. */
+    void requestPause() {
+        pauseRequested = true;
+    }
+
+    /** What {@link #unpause()} and deliveries do: make the next slice happen. */
+    void wake() {
+        schedule();
+    }
+
+    /** Called once, on the scheduler, before the first slice. */
+    void starting() throws Exception {
+    }
+
+    /** Called by {@link #stop()}, on the stopping thread. */
+    void stopping() {
+    }
+
+    /**
+     * Called once, on the scheduler, when this microprocess has finished.
+     *
+     * @param failure what {@code main()} threw, or null
+     */
+    void finished(Throwable failure) {
+        if (failure != null) {
+            LOG.warn("{} failed and was finished", name(), failure);
+        }
+    }
+
+    // ---- the state machine, driven by the scheduler ----
+
+    /** Puts this microprocess in its scheduler's run queue unless it is queued, running or done. */
+    final void schedule() {
+        for (;;) {
+            int s = state;
+            if (s == PAUSED) {
+                if (STATE.compareAndSet(this, PAUSED, QUEUED)) {
+                    scheduler.enqueue(this);
+                    return;
+                }
+            } else if (s == RUNNING) {
+                if (STATE.compareAndSet(this, RUNNING, RUNNING_WOKEN)) {
+                    return;
+                }
+            } else {
+                return;
+            }
+        }
+    }
+
+    final boolean isPausedState() {
+        return state == PAUSED;
+    }
+
+    /** Runs one slice; called by a worker that took this microprocess from a run queue. */
+    final void runSlice() {
+        STATE.setVolatile(this, RUNNING);
+        Step step;
+        try {
+            if (stopRequested) {
+                finish(null);
+                return;
+            }
+            if (!started) {
+                started = true;
+                starting();
+            }
+            step = main();
+            if (step == null) {
+                throw new IllegalStateException(name() + ".main() returned null; return a Step");
+            }
+        } catch (Throwable t) {
+            finish(t);
+            return;
+        }
+        if (step == Step.DONE || stopRequested) {
+            finish(null);
+            return;
+        }
+        boolean pause = step == Step.PAUSE || pauseRequested;
+        pauseRequested = false;
+        if (pause && STATE.compareAndSet(this, RUNNING, PAUSED)) {
+            return;
+        }
+        STATE.setVolatile(this, QUEUED);
+        scheduler.enqueue(this);
+    }
+
+    private void finish(Throwable failure) {
+        STATE.setVolatile(this, DONE);
+        try {
+            finished(failure);
+        } catch (Throwable t) {
+            LOG.warn("{} failed while finishing", name(), t);
+        } finally {
+            scheduler.retire(this);
+        }
+    }
+}

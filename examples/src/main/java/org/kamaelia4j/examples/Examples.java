@@ -1,0 +1,40 @@
+package org.kamaelia4j.examples;
+
+import java.util.Arrays;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Consumer;
+
+/**
+ * The entry point behind {@code ./k4j demo} and {@code ./k4j example NAME}: looks the example up
+ * by name and runs it with the remaining arguments.
+ *
+ * <pre>
+ * ./k4j example list        # names every example
+ * ./k4j example hello
+ * </pre>
+ */
+public final class Examples {
+
+    private static final Map<String, Consumer<String[]>> EXAMPLES = new TreeMap<>(Map.of(
+            "demo", Demo::main,
+            "hello", Hello::main,
+            "graphline", GraphlineExample::main));
+
+    private Examples() {
+    }
+
+    /** Runs the example named by {@code args[0]}. */
+    public static void main(String[] args) {
+        if (args.length == 0 || args[0].equals("list")) {
+            System.out.println("examples: " + String.join(", ", EXAMPLES.keySet()));
+            return;
+        }
+        Consumer<String[]> example = EXAMPLES.get(args[0]);
+        if (example == null) {
+            System.err.println("no example '" + args[0] + "'; examples are " + EXAMPLES.keySet());
+            System.exit(2);
+        }
+        example.accept(Arrays.copyOfRange(args, 1, args.length));
+    }
+}

@@ -1,7 +1,8 @@
 package org.kamaelia4j.axon;
 
 /**
- * A tracked value was updated before it was declared with {@code trackValue} (Axon's {@code AccessToUndeclaredTrackedVariable}).
+ * A tracked value was updated before it was declared with {@code trackValue} (Axon's
+ * {@code AccessToUndeclaredTrackedVariable}).
  *
  * @see CoordinatingAssistantTracker
  */

@@ -2,6 +2,7 @@ package org.kamaelia4j.axon;
 
 import java.util.List;
 import java.util.Map;
+import java.util.NoSuchElementException;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -120,12 +121,12 @@ public abstract class AdaptiveCommsComponent extends Component {
     /**
      * What was recorded for a resource.
      *
-     * @throws IllegalArgumentException when nothing is tracked for it
+     * @throws NoSuchElementException when nothing is tracked for it
      */
     public TrackedResource retrieveTrackedResourceInformation(Object resource) {
         TrackedResource tracked = informationByResource.get(requireResource(resource));
         if (tracked == null) {
-            throw new IllegalArgumentException(name() + " tracks no information for resource " + resource);
+            throw new NoSuchElementException(name() + " tracks no information for resource " + resource);
         }
         return tracked;
     }

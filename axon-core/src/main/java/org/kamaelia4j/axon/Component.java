@@ -308,6 +308,10 @@ public abstract class Component extends Microprocess {
             LOG.warn("{}.closeDownComponent failed", name(), e);
         }
         Postoffice.unlinkAll(this);
+    }
+
+    @Override
+    void done() {
         Component p = parent;
         if (p != null) {
             p.unpause();

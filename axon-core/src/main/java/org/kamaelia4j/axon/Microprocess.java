@@ -190,7 +190,8 @@ public abstract class Microprocess {
     }
 
     /**
-     * Called once, on the scheduler, when this microprocess has finished.
+     * Called once, on the scheduler, when this microprocess finishes, before it counts as
+     * finished: whatever it sends here is out before anyone sees {@link #isStopped()}.
      *
      * @param failure what {@code main()} threw, or null
      */
@@ -198,6 +199,10 @@ public abstract class Microprocess {
         if (failure != null) {
             LOG.warn("{} failed and was finished", name(), failure);
         }
+    }
+
+    /** Called once, on the scheduler, just after this microprocess counts as finished. */
+    void done() {
     }
 
     // ---- the state machine, driven by the scheduler ----
@@ -260,13 +265,17 @@ public abstract class Microprocess {
     }
 
     private void finish(Throwable failure) {
-        STATE.setVolatile(this, DONE);
         try {
             finished(failure);
         } catch (Throwable t) {
             LOG.warn("{} failed while finishing", name(), t);
         } finally {
-            scheduler.retire(this);
+            STATE.setVolatile(this, DONE);
+            try {
+                done();
+            } finally {
+                scheduler.retire(this);
+            }
         }
     }
 }

@@ -46,11 +46,14 @@ final class Postoffice {
             Linkage linkage = new Linkage(owner, from, to, kind);
             from.forward = linkage;
             to.addUpstream(from);
-            resolve(from);
-            owner.ownLinkages.add(linkage);
             if (from instanceof Inbox inbox) {
+                // Pass on what the inbox holds before its feeders learn the new sink, so that
+                // nothing they send next can overtake it.
+                inbox.sink = to.sink;
                 inbox.moveOn();
             }
+            resolve(from);
+            owner.ownLinkages.add(linkage);
             return linkage;
         }
     }

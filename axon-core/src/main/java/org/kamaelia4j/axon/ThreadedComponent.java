@@ -49,7 +49,6 @@ public abstract class ThreadedComponent extends Component {
     private volatile Thread thread;
     private volatile boolean threadDone;
     private volatile Throwable threadFailure;
-    private Envelope held;
 
     /** A threaded component with the standard boxes. */
     protected ThreadedComponent() {
@@ -91,7 +90,8 @@ public abstract class ThreadedComponent extends Component {
             throw new NullPointerException(name() + ": null message for outbox '" + outbox
                     + "'; messages must be non-null");
         }
-        if (!outgoing.offer(new Envelope(box, msg))) {
+        // the queue's own capacity is rounded up to a power of two; only this thread offers
+        if (outgoing.size() >= outgoingCapacity || !outgoing.offer(new Envelope(box, msg))) {
             throw new BoxFullException("the outgoing queue of " + name() + " is full (" + outgoingCapacity
                     + " messages) sending on '" + outbox + "'; the message was not queued",
                     outgoing.size(), outgoingCapacity);
@@ -107,16 +107,10 @@ public abstract class ThreadedComponent extends Component {
             thread.start();
         }
         boolean done = threadDone;
-        while (true) {
-            Envelope next = held != null ? held : outgoing.poll();
-            if (next == null) {
-                break;
-            }
+        for (Envelope next; (next = outgoing.peek()) != null; outgoing.poll()) {
             try {
                 deliverVia(next.box, next.message);
-                held = null;
             } catch (BoxFullException full) {
-                held = next;
                 return Step.PAUSE;
             }
         }

@@ -1,0 +1,107 @@
+package org.kamaelia4j.benchmarks;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Writes one workload's results as {@code <name>.md} (a Markdown table) and {@code <name>.svg}
+ * (a horizontal bar chart) into the results directory.
+ *
+ * <p>The table gives, for each contender, the median, the spread (min..max) and the number of
+ * runs, and for each baseline how Kamaelia4J compares ("2.3x better"), so that a reader sees the
+ * figure and how it was obtained in one place. Nothing here invents or rounds away a result.
+ */
+final class Report {
+
+    private final Workload workload;
+    private final List<Measurement> measurements;
+    private final String machine;
+
+    Report(Workload workload, List<Measurement> measurements, String machine) {
+        this.workload = workload;
+        this.measurements = List.copyOf(measurements);
+        this.machine = machine;
+    }
+
+    void writeTo(Path dir) throws IOException {
+        Files.createDirectories(dir);
+        Files.writeString(dir.resolve(workload.name() + ".md"), markdown());
+        Files.writeString(dir.resolve(workload.name() + ".svg"), svg());
+    }
+
+    String markdown() {
+        Workload.Unit unit = workload.unit();
+        StringBuilder md = new StringBuilder();
+        md.append("# ").append(workload.name()).append("\n\n")
+                .append(workload.title()).append("\n\n")
+                .append("Target: ").append(workload.target()).append("\n\n")
+                .append(machine).append("\n\n")
+                .append("| contender | median (").append(unit.label())
+                .append(") | min | max | runs | Kamaelia4J vs this |\n")
+                .append("|---|---:|---:|---:|---:|---:|\n");
+        Measurement ours = measurements.stream().filter(m -> m.contender().ours()).findFirst().orElse(null);
+        for (Measurement m : measurements) {
+            md.append("| ").append(m.contender().name())
+                    .append(" | ").append(format(m.median()))
+                    .append(" | ").append(format(m.min()))
+                    .append(" | ").append(format(m.max()))
+                    .append(" | ").append(m.runs().length)
+                    .append(" | ").append(ours == null || m == ours ? "" : comparison(ours, m))
+                    .append(" |\n");
+        }
+        md.append("\n![").append(workload.name()).append("](").append(workload.name()).append(".svg)\n");
+        return md.toString();
+    }
+
+    private String comparison(Measurement ours, Measurement other) {
+        double a = ours.median();
+        double b = other.median();
+        double factor = workload.unit().higherIsBetter() ? a / b : b / a;
+        return factor >= 1 ? format(factor) + "x better" : format(1 / factor) + "x worse";
+    }
+
+    String svg() {
+        int barHeight = 26;
+        int labelWidth = 300;
+        int chartWidth = 420;
+        int height = 50 + measurements.size() * (barHeight + 8);
+        double top = measurements.stream().mapToDouble(Measurement::median).max().orElse(1);
+        StringBuilder svg = new StringBuilder();
+        svg.append("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"").append(labelWidth + chartWidth + 120)
+                .append("\" height=\"").append(height).append("\" font-family=\"sans-serif\" font-size=\"13\">\n")
+                .append("  <text x=\"8\" y=\"20\" font-weight=\"bold\">").append(escape(workload.name()))
+                .append(" (").append(escape(workload.unit().label()))
+                .append(workload.unit().higherIsBetter() ? ", higher is better" : ", lower is better")
+                .append(")</text>\n");
+        int y = 36;
+        for (Measurement m : measurements) {
+            int width = top > 0 ? (int) Math.round(chartWidth * m.median() / top) : 0;
+            String colour = m.contender().ours() ? "#2a7ab0" : "#9aa5ad";
+            svg.append("  <text x=\"8\" y=\"").append(y + 17).append("\">").append(escape(m.contender().name()))
+                    .append("</text>\n")
+                    .append("  <rect x=\"").append(labelWidth).append("\" y=\"").append(y).append("\" width=\"")
+                    .append(Math.max(1, width)).append("\" height=\"").append(barHeight).append("\" fill=\"")
+                    .append(colour).append("\"/>\n")
+                    .append("  <text x=\"").append(labelWidth + Math.max(1, width) + 6).append("\" y=\"")
+                    .append(y + 17).append("\">").append(format(m.median())).append("</text>\n");
+            y += barHeight + 8;
+        }
+        return svg.append("</svg>\n").toString();
+    }
+
+    static String format(double value) {
+        if (Double.isNaN(value)) {
+            return "n/a";
+        }
+        double abs = Math.abs(value);
+        String pattern = abs >= 100 ? "%.0f" : abs >= 10 ? "%.1f" : "%.2f";
+        return String.format(Locale.ROOT, pattern, value);
+    }
+
+    private static String escape(String text) {
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+    }
+}

@@ -1,0 +1,78 @@
+package org.kamaelia4j.benchmarks;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The harness reports exactly what it measured. */
+@Timeout(60)
+class ReportTest {
+
+    private static Workload fixed(Workload.Unit unit, double ours, double baseline) {
+        return new Workload() {
+            public String name() {
+                return "fixed";
+            }
+
+            public String title() {
+                return "a workload with known figures";
+            }
+
+            public Unit unit() {
+                return unit;
+            }
+
+            public String target() {
+                return "none";
+            }
+
+            public List<Contender> contenders() {
+                return List.of(new Contender("ours", true, n -> ours), new Contender("theirs", false, n -> baseline));
+            }
+
+            public long size(boolean quick) {
+                return 1;
+            }
+        };
+    }
+
+    @Test
+    void medianOfAnOddAndAnEvenNumberOfRuns() {
+        Contender c = new Contender("c", true, n -> 0);
+        assertEquals(3.0, new Measurement(c, new double[] {9, 1, 3}).median());
+        assertEquals(2.5, new Measurement(c, new double[] {4, 1, 2, 3}).median());
+    }
+
+    @Test
+    void tableAndChartCarryTheMeasuredMediansAndTheComparison(@TempDir Path dir) throws Exception {
+        Report report = Bench.run(fixed(Workload.Unit.MILLION_PER_SECOND, 30, 10), true);
+        report.writeTo(dir);
+        String md = Files.readString(dir.resolve("fixed.md"));
+        assertTrue(md.contains("| ours | 30.0 | 30.0 | 30.0 | 3 |  |"), md);
+        assertTrue(md.contains("| theirs | 10.0 | 10.0 | 10.0 | 3 | 3.00x better |"), md);
+        String svg = Files.readString(dir.resolve("fixed.svg"));
+        assertTrue(svg.startsWith("<svg") && svg.contains(">30.0<") && svg.contains(">10.0<"), svg);
+    }
+
+    @Test
+    void lowerIsBetterUnitsCompareTheOtherWayRound() throws Exception {
+        String md = Bench.run(fixed(Workload.Unit.NS_PER_OP, 50, 100), true).markdown();
+        assertTrue(md.contains("| theirs | 100 | 100 | 100 | 3 | 2.00x better |"), md);
+        String worse = Bench.run(fixed(Workload.Unit.NS_PER_OP, 200, 100), true).markdown();
+        assertTrue(worse.contains("| theirs | 100 | 100 | 100 | 3 | 2.00x worse |"), worse);
+    }
+
+    @Test
+    void thePipelineWorkloadCountsEveryMessageOnEveryContender() throws Exception {
+        for (Contender c : new PipelineHops().contenders()) {
+            assertTrue(c.measure().run(10_000) > 0, c.name());
+        }
+    }
+}

@@ -57,6 +57,25 @@ import org.slf4j.LoggerFactory;
  * {@code signal} outbox and one WARN line with the stack is logged; the scheduler and every other
  * component keep running. When a component finishes, the linkages it made are removed.
  *
+ * <h2>Several workers</h2>
+ * On a one-worker scheduler nothing arrives while a slice runs, as in Axon. On a multi-worker
+ * scheduler (and whenever plain threads send through a {@link Handle}) a producer on another
+ * thread can deliver during a slice, so a component that drains {@code inbox} and then finds the
+ * shutdown message on {@code control} may have missed data sent just before it. Read
+ * {@code control} first, then drain, then act on what {@code control} held: everything sent
+ * before the shutdown message is then in the inbox.
+ * <pre>{@code
+ * protected Step main() {
+ *     Object stop = dataReady(CONTROL) ? recv(CONTROL) : null;
+ *     while (dataReady()) send(2 * this.<Integer>recv());
+ *     if (stop instanceof ProducerFinished || stop instanceof ShutdownMicroprocess) {
+ *         send(stop, SIGNAL);
+ *         return Step.DONE;
+ *     }
+ *     return Step.PAUSE;
+ * }
+ * }</pre>
+ *
  * <h2>Threading</h2>
  * {@code recv}, {@code dataReady} and {@code link} belong to the component's own slices (or, before
  * activation, to whoever builds it). {@code send}s into a component, {@code unpause} and
@@ -79,6 +98,11 @@ public abstract class Component extends Microprocess {
 
     private volatile Map<String, Inbox> inboxes;
     private volatile Map<String, Outbox> outboxes;
+    /** The boxes named by the constants, looked up by identity first: most traffic uses them. */
+    private volatile Inbox standardInbox;
+    private volatile Inbox standardControl;
+    private volatile Outbox standardOutbox;
+    private volatile Outbox standardSignal;
     final List<Linkage> ownLinkages = new CopyOnWriteArrayList<>();
     private final List<Component> children = new CopyOnWriteArrayList<>();
     private volatile Component parent;
@@ -92,6 +116,14 @@ public abstract class Component extends Microprocess {
     protected Component(Boxes boxes) {
         this.inboxes = build(boxes.inboxes(), Inbox::new);
         this.outboxes = build(boxes.outboxes(), Outbox::new);
+        cacheStandardBoxes();
+    }
+
+    private void cacheStandardBoxes() {
+        standardInbox = inboxes.get(INBOX);
+        standardControl = inboxes.get(CONTROL);
+        standardOutbox = outboxes.get(OUTBOX);
+        standardSignal = outboxes.get(SIGNAL);
     }
 
     private <B extends Box> Map<String, B> build(Map<String, String> declared,
@@ -148,7 +180,7 @@ public abstract class Component extends Microprocess {
 
     /** True when the inbox holds a message. */
     public boolean dataReady(String inbox) {
-        return inboxBox(inbox).size() > 0;
+        return !inboxBox(inbox).isEmpty();
     }
 
     /** True when {@code "inbox"} holds a message. */
@@ -183,7 +215,7 @@ public abstract class Component extends Microprocess {
     /** The name of the first inbox (in declaration order) that holds a message, or null. */
     public String anyReady() {
         for (Inbox box : inboxes.values()) {
-            if (box.size() > 0) {
+            if (!box.isEmpty()) {
                 return box.name;
             }
         }
@@ -334,7 +366,11 @@ public abstract class Component extends Microprocess {
     // ---- package internals ----
 
     Inbox inboxBox(String name) {
-        Inbox box = inboxes.get(name);
+        Inbox box = name == INBOX ? standardInbox : name == CONTROL ? standardControl : null;
+        if (box != null) {
+            return box;
+        }
+        box = inboxes.get(name);
         if (box == null) {
             throw new UnknownBoxException(this, "inbox", name, inboxNames());
         }
@@ -342,7 +378,11 @@ public abstract class Component extends Microprocess {
     }
 
     Outbox outboxBox(String name) {
-        Outbox box = outboxes.get(name);
+        Outbox box = name == OUTBOX ? standardOutbox : name == SIGNAL ? standardSignal : null;
+        if (box != null) {
+            return box;
+        }
+        box = outboxes.get(name);
         if (box == null) {
             throw new UnknownBoxException(this, "outbox", name, outboxNames());
         }
@@ -375,6 +415,7 @@ public abstract class Component extends Microprocess {
         synchronized (this) {
             Inbox box = new Inbox(this, name, description);
             inboxes = with(inboxes, name, box);
+            cacheStandardBoxes();
             return box;
         }
     }
@@ -383,6 +424,7 @@ public abstract class Component extends Microprocess {
         synchronized (this) {
             Outbox box = new Outbox(this, name, description);
             outboxes = with(outboxes, name, box);
+            cacheStandardBoxes();
             return box;
         }
     }
@@ -392,6 +434,7 @@ public abstract class Component extends Microprocess {
             Inbox box = inboxBox(name);
             Postoffice.detach(box);
             inboxes = without(inboxes, name);
+            cacheStandardBoxes();
             box.clear();
         }
     }
@@ -401,6 +444,7 @@ public abstract class Component extends Microprocess {
             Outbox box = outboxBox(name);
             Postoffice.detach(box);
             outboxes = without(outboxes, name);
+            cacheStandardBoxes();
         }
     }
 

@@ -75,7 +75,7 @@ public final class Handle {
         long nanos = timeout.toNanos();
         receiver.lock.lock();
         try {
-            while (box.size() == 0) {
+            while (box.isEmpty()) {
                 if (nanos <= 0) {
                     return null;
                 }

@@ -9,31 +9,32 @@ import org.jctools.queues.MpscUnboundedXaddArrayQueue;
 /**
  * An inbox: a multi-producer, single-consumer FIFO with an optional size limit.
  *
- * <p>{@link #size} counts messages queued <em>plus</em> slots reserved by producers that are about
- * to offer, so the limit is exact under any number of concurrent senders: a producer reserves a
- * slot (CAS against the limit), offers, then wakes the owner. The consumer is the owning
- * component's current slice (or a {@link ThreadedComponent}'s thread); when it sees a reserved
- * slot whose message is still being offered it spins for those few nanoseconds.
+ * <p>A delivery is one lock-free offer into a JCTools MPSC queue plus a wake-up of the owner; a
+ * {@code recv} is one poll. The queue's own indices give the size, so there is no separate
+ * counter to keep in step. A size limit is checked against that size before the offer: exact
+ * for one producer at a time (the usual case: a component's slices never overlap), and with
+ * several producers sending at the same instant the inbox may hold at most one extra message
+ * per concurrent sender. A {@code recv} that leaves the inbox below its limit wakes every
+ * component feeding it.
  *
- * <p>The queue is allocated on first delivery, so a component that never receives costs no queue.
+ * <p>The consumer is the owning component's current slice (or a {@link ThreadedComponent}'s
+ * thread). The queue is allocated on first delivery, so a component that never receives costs no
+ * queue.
  *
  * <p>An inbox that becomes the source of a passthrough linkage passes on what it holds
- * ({@link #moveOn}); a producer that raced with that change and offered here afterwards sees
- * {@link #forward} set after its offer and moves the message on itself. The size counter's atomic
- * update between the offer and that check, against the linker's write of {@code forward} before
- * reading the size, guarantees one of the two sees the message.
+ * ({@link #moveOn}). A producer that raced with that change and offered here afterwards reads
+ * {@link #forward} after its offer and moves the message on itself: the queue's offer is an
+ * atomic increment of its producer index, the linker writes {@code forward} before reading that
+ * index, so one of the two always sees the message.
  */
 final class Inbox extends Box {
 
     private static final int CHUNK = 64;
     private static final VarHandle QUEUE;
-    private static final VarHandle SIZE;
 
     static {
         try {
-            MethodHandles.Lookup lookup = MethodHandles.lookup();
-            QUEUE = lookup.findVarHandle(Inbox.class, "queue", MessagePassingQueue.class);
-            SIZE = lookup.findVarHandle(Inbox.class, "size", int.class);
+            QUEUE = MethodHandles.lookup().findVarHandle(Inbox.class, "queue", MessagePassingQueue.class);
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }
@@ -41,8 +42,6 @@ final class Inbox extends Box {
 
     @SuppressWarnings("unused") // accessed through QUEUE
     private volatile MessagePassingQueue<Object> queue;
-    @SuppressWarnings("unused") // accessed through SIZE
-    private volatile int size;
     volatile int capacity = Component.UNBOUNDED;
 
     Inbox(Component owner, String name, String description) {
@@ -60,29 +59,37 @@ final class Inbox extends Box {
         return "inbox";
     }
 
-    /** Messages held, including ones a producer is offering right now. */
+    /** Messages held. */
     int size() {
-        return size;
+        MessagePassingQueue<Object> q = queue;
+        return q == null ? 0 : q.size();
+    }
+
+    /** True when a message is held. */
+    boolean isEmpty() {
+        MessagePassingQueue<Object> q = queue;
+        return q == null || q.isEmpty();
     }
 
     /**
-     * Puts a message in this inbox (which must be a final sink at the time it was resolved) and
+     * Puts a message in this inbox (which was a final sink when the sender resolved it) and
      * wakes the owner.
      *
      * @throws BoxFullException when the inbox is at its size limit; nothing was delivered
      */
     void deliver(Object message, Object sender, Box via) {
-        reserve(sender, via);
-        offerReserved(message);
+        int limit = capacity;
+        if (limit >= 0) {
+            int held = size();
+            if (held >= limit) {
+                throw full(held, limit, sender, via);
+            }
+        }
+        deliverForced(message);
     }
 
     /** Delivery that ignores the size limit: for messages that are moved on, never refused. */
     void deliverForced(Object message) {
-        SIZE.getAndAdd(this, 1);
-        offerReserved(message);
-    }
-
-    private void offerReserved(Object message) {
         queue().offer(message);
         if (forward != null) {
             moveOn();
@@ -91,56 +98,31 @@ final class Inbox extends Box {
         }
     }
 
-    private void reserve(Object sender, Box via) {
-        int limit = capacity;
-        if (limit < 0) {
-            SIZE.getAndAdd(this, 1);
-            return;
-        }
-        for (;;) {
-            int current = size;
-            if (current >= limit) {
-                throw full(current, limit, sender, via);
-            }
-            if (SIZE.compareAndSet(this, current, current + 1)) {
-                return;
-            }
-        }
-    }
-
-    private BoxFullException full(int current, int limit, Object sender, Box via) {
+    private BoxFullException full(int held, int limit, Object sender, Box via) {
         String from = via == null || via == this ? String.valueOf(sender) : sender + " (via " + via + ")";
-        return new BoxFullException("inbox '" + name + "' of " + owner.name() + " is full (" + current + " of "
-                + limit + " messages); the message from " + from + " was not delivered", current, limit);
+        return new BoxFullException("inbox '" + name + "' of " + owner.name() + " is full (" + held + " of "
+                + limit + " messages); the message from " + from + " was not delivered", held, limit);
     }
 
     /**
      * Takes the oldest message, or returns null when empty. Only the owner's consumer may call it.
-     * A take that frees space in a full inbox wakes every component feeding it.
+     * A take that leaves the inbox below its limit wakes every component feeding it.
      */
     Object take() {
-        if (size == 0) {
+        MessagePassingQueue<Object> q = queue;
+        if (q == null) {
             return null;
         }
-        Object message = pollReserved();
-        int before = (int) SIZE.getAndAdd(this, -1);
-        int limit = capacity;
-        if (limit >= 0 && before >= limit) {
-            wakeFeeders(this);
-        }
-        return message;
-    }
-
-    /** Polls a message that {@link #size} says is there, waiting out a producer mid-offer. */
-    private Object pollReserved() {
-        MessagePassingQueue<Object> q = queue();
-        Object message;
-        int spins = 0;
-        while ((message = q.poll()) == null) {
-            if (++spins < 100) {
-                Thread.onSpinWait();
-            } else {
-                Thread.yield();
+        Object message = q.poll();
+        if (message != null) {
+            int limit = capacity;
+            if (limit >= 0) {
+                // The poll's index store must be visible before we read the feeders' states: a
+                // feeder that starts a slice after we looked must see the room we made.
+                VarHandle.fullFence();
+                if (q.size() + 1 >= limit) {
+                    wakeFeeders(this);
+                }
             }
         }
         return message;
@@ -149,25 +131,21 @@ final class Inbox extends Box {
     /** Moves everything held on to this inbox's sink; called when it has become a passthrough source. */
     synchronized void moveOn() {
         Inbox target = sink;
-        if (target == this || target == null) {
+        MessagePassingQueue<Object> q = queue;
+        if (target == this || target == null || q == null) {
             return;
         }
-        while (size > 0) {
-            Object message = pollReserved();
-            SIZE.getAndAdd(this, -1);
+        for (Object message; (message = q.poll()) != null; ) {
             target.deliverForced(message);
         }
     }
 
     /** Removes everything held; for deleted inboxes. */
-    synchronized int clear() {
-        int dropped = 0;
-        while (size > 0) {
-            pollReserved();
-            SIZE.getAndAdd(this, -1);
-            dropped++;
+    synchronized void clear() {
+        MessagePassingQueue<Object> q = queue;
+        if (q != null) {
+            q.clear();
         }
-        return dropped;
     }
 
     private static void wakeFeeders(Box box) {

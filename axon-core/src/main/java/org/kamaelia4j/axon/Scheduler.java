@@ -27,8 +27,10 @@ import org.jctools.queues.MpscUnboundedXaddArrayQueue;
  * {@code Scheduler.create(1)} runs everything on the thread that calls {@link #run()}, round-robin
  * in activation order: deterministic, like Axon. {@code Scheduler.create(n)} runs slices on
  * {@code n} worker threads (the caller's thread is one of them); a microprocess still runs on at
- * most one worker at a time. {@link #defaultScheduler()} has the number of workers given by the
- * system property {@code kamaelia4j.workers}, else one per processor.
+ * most one worker at a time. {@link #defaultScheduler()} and {@link Microprocess#run()} use the
+ * number of workers given by the system property {@code kamaelia4j.workers}, else one: a single
+ * worker keeps Axon's guarantee that nothing arrives in the middle of a slice, which components
+ * written for Axon rely on (see "Several workers" in {@link Component}).
  *
  * <h2>Running and finishing</h2>
  * {@link #run()} returns once every activated microprocess has finished; a scheduler may be run
@@ -89,9 +91,9 @@ public final class Scheduler {
         return new Scheduler(workers);
     }
 
-    /** The system property {@code kamaelia4j.workers}, else the number of processors. */
+    /** The system property {@code kamaelia4j.workers}, else 1. */
     static int defaultWorkerCount() {
-        return Integer.getInteger("kamaelia4j.workers", Runtime.getRuntime().availableProcessors());
+        return Integer.getInteger("kamaelia4j.workers", 1);
     }
 
     /** How many worker threads run slices. */

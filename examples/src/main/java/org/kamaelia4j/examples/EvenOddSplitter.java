@@ -27,17 +27,15 @@ final class EvenOddSplitter extends Component {
 
     @Override
     protected Step main() {
+        Object stop = dataReady(CONTROL) ? recv(CONTROL) : null;   // first: what came before it is in the inbox
         while (dataReady()) {
             int n = recv();
             send(n, n % 2 == 0 ? EVENS : ODDS);
         }
-        if (dataReady(CONTROL)) {
-            Object m = recv(CONTROL);
-            if (m instanceof ProducerFinished || m instanceof ShutdownMicroprocess) {
-                send(m, EVENS_SIGNAL);
-                send(m, ODDS_SIGNAL);
-                return Step.DONE;
-            }
+        if (stop instanceof ProducerFinished || stop instanceof ShutdownMicroprocess) {
+            send(stop, EVENS_SIGNAL);
+            send(stop, ODDS_SIGNAL);
+            return Step.DONE;
         }
         return Step.PAUSE;
     }

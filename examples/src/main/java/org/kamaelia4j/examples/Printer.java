@@ -27,15 +27,13 @@ final class Printer extends Component {
 
     @Override
     protected Step main() {
+        Object stop = dataReady(CONTROL) ? recv(CONTROL) : null;   // first: what came before it is in the inbox
         while (dataReady()) {
             out.println(prefix + recv());
         }
-        if (dataReady(CONTROL)) {
-            Object m = recv(CONTROL);
-            if (m instanceof ProducerFinished || m instanceof ShutdownMicroprocess) {
-                send(m, SIGNAL);
-                return Step.DONE;
-            }
+        if (stop instanceof ProducerFinished || stop instanceof ShutdownMicroprocess) {
+            send(stop, SIGNAL);
+            return Step.DONE;
         }
         return Step.PAUSE;
     }

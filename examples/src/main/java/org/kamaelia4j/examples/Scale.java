@@ -23,15 +23,13 @@ final class Scale extends Component {
 
     @Override
     protected Step main() {
+        Object stop = dataReady(CONTROL) ? recv(CONTROL) : null;   // first: what came before it is in the inbox
         while (dataReady()) {
             send(factor * this.<Integer>recv());
         }
-        if (dataReady(CONTROL)) {
-            Object m = recv(CONTROL);
-            if (m instanceof ProducerFinished || m instanceof ShutdownMicroprocess) {
-                send(m, SIGNAL);
-                return Step.DONE;
-            }
+        if (stop instanceof ProducerFinished || stop instanceof ShutdownMicroprocess) {
+            send(stop, SIGNAL);
+            return Step.DONE;
         }
         return Step.PAUSE;
     }

@@ -1,0 +1,93 @@
+package org.kamaelia4j.benchmarks;
+
+import java.util.List;
+
+import org.kamaelia4j.axon.Boxes;
+import org.kamaelia4j.axon.Component;
+import org.kamaelia4j.axon.GeneratorComponent;
+import org.kamaelia4j.axon.GeneratorComponent.Mode;
+import org.kamaelia4j.axon.Scheduler;
+import org.kamaelia4j.axon.Step;
+
+/**
+ * One {@code yieldNow()} of a {@link GeneratorComponent}: suspend, back through the scheduler,
+ * resume. Measured on continuations and on the virtual-thread fallback, against the same loop
+ * written as a plain component returning {@code Step.CONTINUE} (the cost of a bare slice).
+ */
+final class GeneratorResume implements Workload {
+
+    @Override
+    public String name() {
+        return "generator-resume";
+    }
+
+    @Override
+    public String title() {
+        return "GeneratorComponent: one yieldNow() and resume on one worker, ns per round trip";
+    }
+
+    @Override
+    public Unit unit() {
+        return Unit.NS_PER_OP;
+    }
+
+    @Override
+    public String target() {
+        return "<= 150 ns per resume/yield in continuation mode";
+    }
+
+    @Override
+    public long size(boolean quick) {
+        return quick ? 1_000_000 : 5_000_000;
+    }
+
+    @Override
+    public List<Contender> contenders() {
+        return List.of(
+                new Contender("Kamaelia4J GeneratorComponent, continuations", true,
+                        n -> time(n, new Yielder(n, Mode.CONTINUATION))),
+                new Contender("Kamaelia4J GeneratorComponent, virtual threads", false,
+                        n -> time(n, new Yielder(n, Mode.VIRTUAL_THREAD))),
+                new Contender("Kamaelia4J plain Component slice (CONTINUE)", false,
+                        n -> time(n, new Slicer(n))));
+    }
+
+    private static double time(long n, Component c) {
+        Scheduler s = Scheduler.create(1);
+        c.activate(s);
+        long start = System.nanoTime();
+        s.run();
+        return (double) (System.nanoTime() - start) / n;
+    }
+
+    /** Yields n times. */
+    private static final class Yielder extends GeneratorComponent {
+        private final long n;
+
+        Yielder(long n, Mode mode) {
+            super(Boxes.standard(), mode);
+            this.n = n;
+        }
+
+        @Override
+        protected void body() {
+            for (long i = 0; i < n; i++) {
+                yieldNow();
+            }
+        }
+    }
+
+    /** Returns CONTINUE n times. */
+    private static final class Slicer extends Component {
+        private long left;
+
+        Slicer(long n) {
+            this.left = n;
+        }
+
+        @Override
+        protected Step main() {
+            return --left > 0 ? Step.CONTINUE : Step.DONE;
+        }
+    }
+}

@@ -1,5 +1,6 @@
 package org.kamaelia4j.axon;
 
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -58,23 +59,12 @@ import org.slf4j.LoggerFactory;
  * component keep running. When a component finishes, the linkages it made are removed.
  *
  * <h2>Several workers</h2>
- * On a one-worker scheduler nothing arrives while a slice runs, as in Axon. On a multi-worker
- * scheduler (and whenever plain threads send through a {@link Handle}) a producer on another
- * thread can deliver during a slice, so a component that drains {@code inbox} and then finds the
- * shutdown message on {@code control} may have missed data sent just before it. Read
- * {@code control} first, then drain, then act on what {@code control} held: everything sent
- * before the shutdown message is then in the inbox.
- * <pre>{@code
- * protected Step main() {
- *     Object stop = dataReady(CONTROL) ? recv(CONTROL) : null;
- *     while (dataReady()) send(2 * this.<Integer>recv());
- *     if (stop instanceof ProducerFinished || stop instanceof ShutdownMicroprocess) {
- *         send(stop, SIGNAL);
- *         return Step.DONE;
- *     }
- *     return Step.PAUSE;
- * }
- * }</pre>
+ * A slice sees its inboxes as they were when it started: messages that arrive while it runs
+ * wait for the next slice, which their arrival schedules. The snapshot is taken last-declared
+ * inbox first, so a shutdown message on {@code control} is never seen without everything its
+ * sender put in {@code inbox} before it. Components written for Axon's single thread (drain
+ * {@code inbox}, then look at {@code control}, then finish) therefore stay correct on any number
+ * of workers and with producers on other threads ({@link Handle}, {@link ThreadedComponent}).
  *
  * <h2>Threading</h2>
  * {@code recv}, {@code dataReady} and {@code link} belong to the component's own slices (or, before
@@ -103,6 +93,8 @@ public abstract class Component extends Microprocess {
     private volatile Inbox standardControl;
     private volatile Outbox standardOutbox;
     private volatile Outbox standardSignal;
+    /** The inboxes, last-declared first: the order slices take their snapshots in. */
+    private volatile Inbox[] snapshotOrder;
     final List<Linkage> ownLinkages = new CopyOnWriteArrayList<>();
     private final List<Component> children = new CopyOnWriteArrayList<>();
     private volatile Component parent;
@@ -120,6 +112,9 @@ public abstract class Component extends Microprocess {
     }
 
     private void cacheStandardBoxes() {
+        Inbox[] order = inboxes.values().toArray(Inbox[]::new);
+        Collections.reverse(Arrays.asList(order));
+        snapshotOrder = order;
         standardInbox = inboxes.get(INBOX);
         standardControl = inboxes.get(CONTROL);
         standardOutbox = outboxes.get(OUTBOX);
@@ -190,7 +185,7 @@ public abstract class Component extends Microprocess {
 
     /** How many messages the inbox holds. */
     public int dataCount(String inbox) {
-        return inboxBox(inbox).size();
+        return inboxBox(inbox).available();
     }
 
     /**
@@ -327,6 +322,21 @@ public abstract class Component extends Microprocess {
     @Override
     void starting() throws Exception {
         initialiseComponent();
+    }
+
+    /** Fixes what this slice sees, last-declared inbox first (see {@link Inbox#snapshot()}). */
+    @Override
+    void beginSlice() {
+        for (Inbox box : snapshotOrder) {
+            box.snapshot();
+        }
+    }
+
+    @Override
+    void endSlice() {
+        for (Inbox box : snapshotOrder) {
+            box.liveView();
+        }
     }
 
     @Override

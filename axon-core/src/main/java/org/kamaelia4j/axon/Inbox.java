@@ -3,7 +3,6 @@ package org.kamaelia4j.axon;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 
-import org.jctools.queues.MessagePassingQueue;
 import org.jctools.queues.MpscUnboundedXaddArrayQueue;
 
 /**
@@ -16,6 +15,12 @@ import org.jctools.queues.MpscUnboundedXaddArrayQueue;
  * several producers sending at the same instant the inbox may hold at most one extra message
  * per concurrent sender. A {@code recv} that leaves the inbox below its limit wakes every
  * component feeding it.
+ *
+ * <p>What a slice sees is fixed when it starts ({@link #snapshot()}): messages that arrive during
+ * the slice wait for the next one, which the arrival schedules. {@link Component} takes the
+ * snapshots of its inboxes last-declared first, so a shutdown message seen on {@code control} comes
+ * with everything its sender put in {@code inbox} before it, on any number of workers, as on
+ * Axon's single thread.
  *
  * <p>The consumer is the owning component's current slice (or a {@link ThreadedComponent}'s
  * thread). The queue is allocated on first delivery, so a component that never receives costs no
@@ -30,19 +35,22 @@ import org.jctools.queues.MpscUnboundedXaddArrayQueue;
 final class Inbox extends Box {
 
     private static final int CHUNK = 64;
+    private static final long LIVE = -1;
     private static final VarHandle QUEUE;
 
     static {
         try {
-            QUEUE = MethodHandles.lookup().findVarHandle(Inbox.class, "queue", MessagePassingQueue.class);
+            QUEUE = MethodHandles.lookup().findVarHandle(Inbox.class, "queue", MpscUnboundedXaddArrayQueue.class);
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }
     }
 
     @SuppressWarnings("unused") // accessed through QUEUE
-    private volatile MessagePassingQueue<Object> queue;
+    private volatile MpscUnboundedXaddArrayQueue<Object> queue;
     volatile int capacity = Component.UNBOUNDED;
+    /** Consumer-owned: the producer index up to which the current slice sees messages, or LIVE. */
+    private long visibleLimit = LIVE;
 
     Inbox(Component owner, String name, String description) {
         super(owner, name, description);
@@ -59,16 +67,44 @@ final class Inbox extends Box {
         return "inbox";
     }
 
-    /** Messages held. */
+    /** Messages held, as producers see it. */
     int size() {
-        MessagePassingQueue<Object> q = queue;
+        MpscUnboundedXaddArrayQueue<Object> q = queue;
         return q == null ? 0 : q.size();
     }
 
-    /** True when a message is held. */
+    /**
+     * Fixes what the owner's current slice may see: the messages offered so far. Called by the
+     * consumer at the start of a slice; {@link #liveView()} lifts it at the end.
+     */
+    void snapshot() {
+        MpscUnboundedXaddArrayQueue<Object> q = queue;
+        visibleLimit = q == null ? 0 : q.currentProducerIndex();
+    }
+
+    /** Lets the consumer see every message again, as outside a slice. */
+    void liveView() {
+        visibleLimit = LIVE;
+    }
+
+    /** Messages the consumer may take now. */
+    int available() {
+        MpscUnboundedXaddArrayQueue<Object> q = queue;
+        if (q == null) {
+            return 0;
+        }
+        long limit = visibleLimit;
+        return limit == LIVE ? q.size() : (int) Math.max(0, limit - q.currentConsumerIndex());
+    }
+
+    /** True when the consumer may take a message now. */
     boolean isEmpty() {
-        MessagePassingQueue<Object> q = queue;
-        return q == null || q.isEmpty();
+        MpscUnboundedXaddArrayQueue<Object> q = queue;
+        if (q == null) {
+            return true;
+        }
+        long limit = visibleLimit;
+        return limit == LIVE ? q.isEmpty() : q.currentConsumerIndex() >= limit;
     }
 
     /**
@@ -109,10 +145,10 @@ final class Inbox extends Box {
      * A take that leaves the inbox below its limit wakes every component feeding it.
      */
     Object take() {
-        MessagePassingQueue<Object> q = queue;
-        if (q == null) {
+        if (isEmpty()) {
             return null;
         }
+        MpscUnboundedXaddArrayQueue<Object> q = queue;
         Object message = q.poll();
         if (message != null) {
             int limit = capacity;
@@ -131,7 +167,7 @@ final class Inbox extends Box {
     /** Moves everything held on to this inbox's sink; called when it has become a passthrough source. */
     synchronized void moveOn() {
         Inbox target = sink;
-        MessagePassingQueue<Object> q = queue;
+        MpscUnboundedXaddArrayQueue<Object> q = queue;
         if (target == this || target == null || q == null) {
             return;
         }
@@ -142,7 +178,7 @@ final class Inbox extends Box {
 
     /** Removes everything held; for deleted inboxes. */
     synchronized void clear() {
-        MessagePassingQueue<Object> q = queue;
+        MpscUnboundedXaddArrayQueue<Object> q = queue;
         if (q != null) {
             q.clear();
         }
@@ -156,12 +192,12 @@ final class Inbox extends Box {
     }
 
     @SuppressWarnings("unchecked")
-    private MessagePassingQueue<Object> queue() {
-        MessagePassingQueue<Object> q = (MessagePassingQueue<Object>) QUEUE.getAcquire(this);
+    private MpscUnboundedXaddArrayQueue<Object> queue() {
+        MpscUnboundedXaddArrayQueue<Object> q = (MpscUnboundedXaddArrayQueue<Object>) QUEUE.getAcquire(this);
         if (q == null) {
             q = new MpscUnboundedXaddArrayQueue<>(CHUNK);
             if (!QUEUE.compareAndSet(this, null, q)) {
-                q = (MessagePassingQueue<Object>) QUEUE.getAcquire(this);
+                q = (MpscUnboundedXaddArrayQueue<Object>) QUEUE.getAcquire(this);
             }
         }
         return q;

@@ -181,6 +181,14 @@ public abstract class Microprocess {
         schedule();
     }
 
+    /** Called on the scheduler just before each slice. */
+    void beginSlice() {
+    }
+
+    /** Called on the scheduler just after each slice, also when it threw. */
+    void endSlice() {
+    }
+
     /** Called once, on the scheduler, before the first slice. */
     void starting() throws Exception {
     }
@@ -239,11 +247,16 @@ public abstract class Microprocess {
                 finish(null);
                 return;
             }
-            if (!started) {
-                started = true;
-                starting();
+            beginSlice();
+            try {
+                if (!started) {
+                    started = true;
+                    starting();
+                }
+                step = main();
+            } finally {
+                endSlice();
             }
-            step = main();
             if (step == null) {
                 throw new IllegalStateException(name() + ".main() returned null; return a Step");
             }

@@ -28,9 +28,9 @@ import org.jctools.queues.MpscUnboundedXaddArrayQueue;
  * in activation order: deterministic, like Axon. {@code Scheduler.create(n)} runs slices on
  * {@code n} worker threads (the caller's thread is one of them); a microprocess still runs on at
  * most one worker at a time. {@link #defaultScheduler()} and {@link Microprocess#run()} use the
- * number of workers given by the system property {@code kamaelia4j.workers}, else one: a single
- * worker keeps Axon's guarantee that nothing arrives in the middle of a slice, which components
- * written for Axon rely on (see "Several workers" in {@link Component}).
+ * number of workers given by the system property {@code kamaelia4j.workers}, else one: until the
+ * work-stealing scheduler lands, a chain of components passing messages runs fastest on one
+ * worker, and several workers pay off for parallel work (see {@code benchmarks/results}).
  *
  * <h2>Running and finishing</h2>
  * {@link #run()} returns once every activated microprocess has finished; a scheduler may be run

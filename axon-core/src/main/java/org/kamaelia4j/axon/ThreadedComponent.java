@@ -149,6 +149,15 @@ public abstract class ThreadedComponent extends Component {
         }
     }
 
+    /** The thread reads the inboxes at any time: it always sees them live. */
+    @Override
+    void beginSlice() {
+    }
+
+    @Override
+    void endSlice() {
+    }
+
     @Override
     void wake() {
         wakeThread();

@@ -41,6 +41,7 @@ final class LinkReader implements AutoCloseable {
     private final RollCycle rollCycle;
     private final boolean releaseOnDelivery;
     private final ConcurrentLinkedQueue<Released> released = new ConcurrentLinkedQueue<>();
+    private long[] dependencies = new long[0];
     private long readSeq;
     private long readIndex;
     private long deliveredSeq;
@@ -94,6 +95,13 @@ final class LinkReader implements AutoCloseable {
                 }
                 Bytes<?> bytes = dc.wire().bytes();
                 seq = bytes.readLong();
+                int siblings = bytes.readShort();
+                long[] after = new long[2 * siblings];
+                for (int k = 0; k < siblings; k++) {
+                    after[2 * k] = bytes.readInt();
+                    after[2 * k + 1] = bytes.readLong();
+                }
+                dependencies = after;
                 encoded = new byte[(int) bytes.readRemaining()];
                 bytes.read(encoded);
                 readIndex = dc.index();
@@ -111,6 +119,14 @@ final class LinkReader implements AutoCloseable {
                 throw new UncheckedIOException(where + ": message " + seq + " is corrupt", e);
             }
         }
+    }
+
+    /**
+     * What must be delivered before the message {@link #next()} returned last: pairs of a sibling
+     * link's id and the number of the last message written there before it.
+     */
+    long[] dependencies() {
+        return dependencies;
     }
 
     /** The message {@link #next()} returned last has been handed to its receiver. */

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
+import java.util.List;
 
 import net.openhft.chronicle.bytes.Bytes;
 import net.openhft.chronicle.queue.ExcerptAppender;
@@ -17,8 +18,12 @@ import net.openhft.chronicle.wire.DocumentContext;
  * The sending end of a link: encodes messages, numbers them and appends them to the link's queue,
  * as long as the window allows.
  *
- * <p>Each excerpt is the message's sequence number (1, 2, 3, ... per link) followed by its encoded
- * bytes. A restarted writer continues from the number its checkpoint gives, so it writes again,
+ * <p>Each excerpt is the message's sequence number (1, 2, 3, ... per link), then for each sibling
+ * link (the other links between the same two JVMs) its id and the number of the last message
+ * written there, then the encoded message. The reader holds a message until it has delivered
+ * those sibling messages, so that messages between two JVMs arrive in the order they were sent,
+ * whatever boxes they travel between: a {@code ProducerFinished} on {@code signal} never
+ * overtakes the data sent before it on {@code outbox}. A restarted writer continues from the number its checkpoint gives, so it writes again,
  * under the same numbers, what its previous incarnation wrote after that checkpoint; the reader
  * drops those. The window is measured against the reader's published "delivered" number: the
  * messages after it are outstanding, and so are their bytes, which this writer remembers.
@@ -38,6 +43,7 @@ final class LinkWriter implements AutoCloseable {
     private final ArrayDeque<long[]> outstanding = new ArrayDeque<>();
     private final ExposedBuffer buffer = new ExposedBuffer();
     private final DataOutputStream out = new DataOutputStream(buffer);
+    private List<LinkWriter> siblings = List.of();
     private long outstandingBytes;
     private long seq;
 
@@ -56,6 +62,13 @@ final class LinkWriter implements AutoCloseable {
         this.windowMessages = options.windowMessages();
         this.windowBytes = options.windowBytes();
         this.seq = lastSeq;
+    }
+
+    /** Tells each writer which of the others lead to the same JVM as it does: its siblings. */
+    static void introduceSiblings(List<LinkWriter> writers) {
+        for (LinkWriter w : writers) {
+            w.siblings = writers.stream().filter(o -> o != w && o.link.to().equals(w.link.to())).toList();
+        }
     }
 
     /** True when another message may be written now: the window has room, or the reader is gone. */
@@ -90,6 +103,11 @@ final class LinkWriter implements AutoCloseable {
         try (DocumentContext dc = appender.writingDocument()) {
             Bytes<?> bytes = dc.wire().bytes();
             bytes.writeLong(next);
+            bytes.writeShort((short) siblings.size());
+            for (LinkWriter sibling : siblings) {
+                bytes.writeInt(sibling.link.id());
+                bytes.writeLong(sibling.seq);
+            }
             bytes.write(buffer.array(), 0, buffer.size());
         }
         seq = next;

@@ -91,7 +91,8 @@ public abstract sealed class ProcessNetwork extends Component permits ProcessPip
     private final NetworkPlan plan;
     private final Map<String, StageRun> runs = new LinkedHashMap<>();
     private final List<Outlet> outlets = new ArrayList<>();
-    private final List<Inlet> inlets = new ArrayList<>();
+    private final List<String> inletBoxes = new ArrayList<>();
+    private Inflow inflow;
     private final ConcurrentLinkedQueue<ChildJvm> exits = new ConcurrentLinkedQueue<>();
     private volatile Path runDirectory;
     private Watcher watcher;
@@ -161,6 +162,8 @@ public abstract sealed class ProcessNetwork extends Component permits ProcessPip
         Path run = RunDirectory.create(plan.options().baseDirectory());
         runDirectory = run;
         List<LongSupplier> counters = new ArrayList<>();
+        List<LinkWriter> writers = new ArrayList<>();
+        List<LinkReader> readers = new ArrayList<>();
         for (LinkSpec link : plan.links()) {
             LinkQueues.open(link, run, plan.options(), net.openhft.chronicle.queue.impl.StoreFileListener.noOp())
                     .close();
@@ -168,14 +171,18 @@ public abstract sealed class ProcessNetwork extends Component permits ProcessPip
             if (link.fromSelf()) {
                 LinkWriter writer = new LinkWriter(link, run, plan.options(), 0, name());
                 outletFor(link.fromBox()).writers.add(writer);
+                writers.add(writer);
                 counters.add(writer::readerProgress);
             }
             if (link.toSelf()) {
                 LinkReader reader = new LinkReader(link, run, plan.options(), 0, -1, true, name());
-                inlets.add(new Inlet(reader, link.toBox()));
+                readers.add(reader);
+                inletBoxes.add(link.toBox());
                 counters.add(reader::appends);
             }
         }
+        LinkWriter.introduceSiblings(writers);
+        inflow = new Inflow(readers);
         watcher = new Watcher(name(), counters, this::unpause).start();
         for (StageRun stageRun : runs.values()) {
             StageSpec spec = new StageSpec(stageRun.name, stageRun.stage, plan.inputsOf(stageRun.name),
@@ -249,7 +256,11 @@ public abstract sealed class ProcessNetwork extends Component permits ProcessPip
         return Step.DONE;
     }
 
-    /** Writes what arrived in the network's own inboxes to the links they start, while windows allow. */
+    /**
+     * Writes what arrived in the network's own inboxes to the links they start while windows
+     * allow, box by box, stopping at the first box whose window is full, so that a shutdown
+     * message on {@code control} never overtakes data still waiting in {@code inbox}.
+     */
     private boolean pumpIn() {
         boolean moved = false;
         for (Outlet outlet : outlets) {
@@ -263,31 +274,16 @@ public abstract sealed class ProcessNetwork extends Component permits ProcessPip
                 }
                 moved = true;
             }
+            if (dataReady(outlet.box)) {
+                return moved;
+            }
         }
         return moved;
     }
 
     /** Passes on what stages sent to the network's own outboxes; true if anything moved. */
     private boolean pumpOut() {
-        boolean moved = false;
-        for (Inlet inlet : inlets) {
-            for (int n = 0; n < BATCH; n++) {
-                Object message = inlet.pending != null ? inlet.pending : inlet.reader.next();
-                if (message == null) {
-                    break;
-                }
-                try {
-                    send(message, inlet.box);
-                } catch (BoxFullException full) {
-                    inlet.pending = message;
-                    break;
-                }
-                inlet.pending = null;
-                inlet.reader.delivered();
-                moved = true;
-            }
-        }
-        return moved;
+        return inflow.pump(BATCH, (message, i) -> send(message, inletBoxes.get(i)));
     }
 
     private boolean allFinished() {
@@ -295,7 +291,7 @@ public abstract sealed class ProcessNetwork extends Component permits ProcessPip
     }
 
     private boolean drained() {
-        return inlets.stream().allMatch(i -> i.pending == null);
+        return inflow.drained();
     }
 
     @Override
@@ -314,7 +310,9 @@ public abstract sealed class ProcessNetwork extends Component permits ProcessPip
             }
         }
         outlets.forEach(o -> o.writers.forEach(LinkWriter::close));
-        inlets.forEach(i -> i.reader.close());
+        if (inflow != null) {
+            inflow.close();
+        }
         Path run = runDirectory;
         if (run != null) {
             if (keepDirectory || lastWord == null) {
@@ -353,18 +351,6 @@ public abstract sealed class ProcessNetwork extends Component permits ProcessPip
                 }
             }
             return true;
-        }
-    }
-
-    /** A link that ends at one of the network's outboxes, and a message the outbox refused. */
-    private static final class Inlet {
-        final LinkReader reader;
-        final String box;
-        Object pending;
-
-        Inlet(LinkReader reader, String box) {
-            this.reader = reader;
-            this.box = box;
         }
     }
 }

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.LongSupplier;
 
-import org.kamaelia4j.axon.BoxFullException;
 import org.kamaelia4j.axon.Boxes;
 import org.kamaelia4j.axon.Component;
 import org.kamaelia4j.axon.Microprocess;
@@ -41,8 +40,7 @@ final class StageHost extends Component {
     private final StageSpec spec;
     private final Component stage;
     private final List<LinkWriter> writers = new ArrayList<>();
-    private final List<LinkReader> readers = new ArrayList<>();
-    private final Object[] pendingInput;
+    private final Inflow inflow;
     private final Checkpoint checkpoint;
     private final boolean signalCrosses;
     private final String who;
@@ -57,7 +55,6 @@ final class StageHost extends Component {
         this.stage = stage;
         this.who = "stage '" + spec.stageName() + "'";
         this.signalCrosses = spec.outputs().stream().anyMatch(l -> l.fromBox().equals(SIGNAL));
-        this.pendingInput = new Object[spec.inputs().size()];
         boolean restartable = spec.stage().restartPolicy().restarts();
         this.checkpoint = restartable
                 ? new Checkpoint(spec.checkpointFile(), spec.inputs().size(), spec.outputs().size()) : null;
@@ -66,10 +63,13 @@ final class StageHost extends Component {
         for (int j = 0; j < spec.outputs().size(); j++) {
             writers.add(new LinkWriter(spec.outputs().get(j), spec.run(), spec.options(), from.outputSeq()[j], who));
         }
+        LinkWriter.introduceSiblings(writers);
+        List<LinkReader> readers = new ArrayList<>();
         for (int i = 0; i < spec.inputs().size(); i++) {
             readers.add(new LinkReader(spec.inputs().get(i), spec.run(), spec.options(), from.inputSeq()[i],
                     from.inputIndex()[i], !restartable, who));
         }
+        this.inflow = new Inflow(readers);
     }
 
     private static Boxes boxes(StageSpec spec) {
@@ -118,7 +118,7 @@ final class StageHost extends Component {
             }
             progress |= pumpIn();
             if (stage.isStopped() && outputWritten()) {
-                readers.forEach(LinkReader::closeReader);
+                inflow.closeReaders();
                 return Step.DONE;
             }
             return progress ? Step.CONTINUE : Step.PAUSE;
@@ -140,16 +140,23 @@ final class StageHost extends Component {
             link(this, inName(i), stage, spec.inputs().get(i).toBox());
         }
         List<LongSupplier> counters = new ArrayList<>();
-        readers.forEach(r -> counters.add(r::appends));
+        inflow.readers().forEach(r -> counters.add(r::appends));
         writers.forEach(w -> counters.add(w::readerProgress));
         watcher = new Watcher(spec.stageName(), counters, this::unpause).start();
         addChildren(stage);
         stage.activate(scheduler());
     }
 
-    /** Writes what the stage sent while the windows allow; true if anything moved. */
+    /**
+     * Writes what the stage sent while the windows allow, box by box in link order, stopping at the
+     * first box whose window is full: a later box (such as {@code signal}) must not overtake what
+     * an earlier one (such as {@code outbox}) still holds. True if anything moved.
+     */
     private boolean pumpOut() {
         boolean moved = false;
+        while (dataReady(STAGE_SIGNAL)) {
+            isStageFailure(recv(STAGE_SIGNAL));
+        }
         for (int j = 0; j < writers.size(); j++) {
             LinkWriter writer = writers.get(j);
             String box = outName(j);
@@ -161,9 +168,9 @@ final class StageHost extends Component {
                 writer.write(message);
                 moved = true;
             }
-        }
-        while (dataReady(STAGE_SIGNAL)) {
-            isStageFailure(recv(STAGE_SIGNAL));
+            if (dataReady(box)) {
+                return moved;
+            }
         }
         return moved;
     }
@@ -178,25 +185,7 @@ final class StageHost extends Component {
 
     /** Hands queued input to the stage, a batch at most per link; true if anything moved. */
     private boolean pumpIn() {
-        boolean moved = false;
-        for (int i = 0; i < readers.size(); i++) {
-            LinkReader reader = readers.get(i);
-            for (int n = 0; n < BATCH; n++) {
-                Object message = pendingInput[i] != null ? pendingInput[i] : reader.next();
-                if (message == null) {
-                    break;
-                }
-                try {
-                    send(message, inName(i));
-                } catch (BoxFullException full) {
-                    pendingInput[i] = message;
-                    break;
-                }
-                pendingInput[i] = null;
-                reader.delivered();
-                moved = true;
-            }
-        }
+        boolean moved = inflow.pump(BATCH, (message, i) -> send(message, inName(i)));
         checkpointDue = moved && checkpoint != null;
         return moved;
     }
@@ -225,6 +214,7 @@ final class StageHost extends Component {
     }
 
     private void saveCheckpoint() {
+        List<LinkReader> readers = inflow.readers();
         long[] inSeq = new long[readers.size()];
         long[] inIndex = new long[readers.size()];
         long[] outSeq = new long[writers.size()];
@@ -248,6 +238,6 @@ final class StageHost extends Component {
             watcher.close();
         }
         writers.forEach(LinkWriter::close);
-        readers.forEach(LinkReader::close);
+        inflow.close();
     }
 }

@@ -58,15 +58,35 @@ final class TestComponents {
             }
             while (shutdown == null && dataReady(CONTROL)) {
                 Object m = recv(CONTROL);
-                if (isShutdown(m)) {
+                if (isShutdown(m) && lastShutdown()) {
                     shutdown = m;
                 }
             }
             if (shutdown != null && !dataReady()) {
-                send(shutdown, SIGNAL);
+                for (String box : signalBoxes()) {
+                    send(shutdown, box);
+                }
                 return Step.DONE;
             }
             return Step.PAUSE;
+        }
+
+        /** Whether the shutdown message just received is the one to finish on. */
+        boolean lastShutdown() {
+            return true;
+        }
+
+        /** Where the shutdown message goes when it finishes. */
+        List<String> signalBoxes() {
+            return List.of(SIGNAL);
+        }
+    }
+
+    /** Doubles integers. */
+    static final class Doubler extends Transformer {
+        @Override
+        Object transform(Object in) {
+            return 2 * (Integer) in;
         }
     }
 
@@ -115,7 +135,7 @@ final class TestComponents {
         }
     }
 
-    /** Sends even integers on "even", odd ones on "odd"; signal as usual. */
+    /** Sends even integers on "even", odd ones on "odd"; the shutdown message on "signal" and "oddSignal". */
     static final class EvenOddSplitter extends Transformer {
         EvenOddSplitter() {
             super(Boxes.builder()
@@ -124,7 +144,8 @@ final class TestComponents {
                     .outbox("even", "the even integers")
                     .outbox("odd", "the odd integers")
                     .outbox(OUTBOX, "not used")
-                    .outbox(SIGNAL, "the shutdown message, passed on")
+                    .outbox(SIGNAL, "the shutdown message, for whoever takes the even integers")
+                    .outbox("oddSignal", "the shutdown message, for whoever takes the odd integers")
                     .build());
         }
 
@@ -137,6 +158,11 @@ final class TestComponents {
         String outboxFor(Object out) {
             return (Integer) out % 2 == 0 ? "even" : "odd";
         }
+
+        @Override
+        List<String> signalBoxes() {
+            return List.of(SIGNAL, "oddSignal");
+        }
     }
 
     /** Negates integers. */
@@ -147,47 +173,39 @@ final class TestComponents {
         }
     }
 
-    /** Fan-in: passes on what arrives on "inbox" and "other"; finishes after both controls said so. */
-    static final class Merger extends Component {
+    /** Fan-in: passes on what arrives; finishes once two producers sent their shutdown message. */
+    static final class Merger extends Transformer {
 
         private int shutdowns;
-        private final List<Object> held = new ArrayList<>();
 
-        Merger() {
-            super(Boxes.builder()
-                    .inbox(INBOX, "messages to pass on")
-                    .inbox("other", "more messages to pass on")
-                    .inbox(CONTROL, "one shutdown message per producer")
-                    .outbox(OUTBOX, "everything that arrived")
-                    .outbox(SIGNAL, "ProducerFinished once every producer finished")
-                    .build());
+        @Override
+        Object transform(Object in) {
+            return in;
+        }
+
+        @Override
+        boolean lastShutdown() {
+            return ++shutdowns == 2;
+        }
+    }
+
+    /** Sends 1 to {@code count}, then ShutdownMicroprocess on signal. */
+    static final class ShutdownSource extends Component {
+
+        private final int count;
+        private int next = 1;
+
+        ShutdownSource(int count) {
+            this.count = count;
         }
 
         @Override
         protected Step main() {
-            for (String box : List.of(INBOX, "other")) {
-                while (dataReady(box)) {
-                    held.add(recv(box));
-                }
+            for (; next <= count; next++) {
+                send(next);
             }
-            while (!held.isEmpty()) {
-                try {
-                    send(held.get(0));
-                } catch (BoxFullException full) {
-                    return Step.PAUSE;
-                }
-                held.remove(0);
-            }
-            while (dataReady(CONTROL)) {
-                if (isShutdown(recv(CONTROL))) {
-                    shutdowns++;
-                }
-            }
-            if (shutdowns >= 2 && !dataReady() && !dataReady("other")) {
-                send(new ProducerFinished(this, null), SIGNAL);
-                return Step.DONE;
-            }
-            return Step.PAUSE;
+            send(new ShutdownMicroprocess(), SIGNAL);
+            return Step.DONE;
         }
     }
 

@@ -23,9 +23,11 @@ import net.openhft.chronicle.wire.DocumentContext;
  * written there, then the encoded message. The reader holds a message until it has delivered
  * those sibling messages, so that messages between two JVMs arrive in the order they were sent,
  * whatever boxes they travel between: a {@code ProducerFinished} on {@code signal} never
- * overtakes the data sent before it on {@code outbox}. A restarted writer continues from the number its checkpoint gives, so it writes again,
- * under the same numbers, what its previous incarnation wrote after that checkpoint; the reader
- * drops those. The window is measured against the reader's published "delivered" number: the
+ * overtakes the data sent before it on {@code outbox}.
+ *
+ * <p>A restarted writer continues from the number its checkpoint gives, so it writes again, under
+ * the same numbers, what its previous incarnation wrote after that checkpoint; the reader drops
+ * those. The window is measured against the reader's published "delivered" number: the
  * messages after it are outstanding, and so are their bytes, which this writer remembers.
  *
  * <p>Used by one thread at a time.
@@ -124,10 +126,6 @@ final class LinkWriter implements AutoCloseable {
     /** What the watcher of a writer waiting for room watches: the reader's progress. */
     long readerProgress() {
         return state.delivered() + (state.readerClosed() ? 1 : 0);
-    }
-
-    LinkSpec link() {
-        return link;
     }
 
     @Override

@@ -84,7 +84,8 @@ record NetworkPlan(Boxes boxes, Map<String, Stage> stages, List<LinkSpec> links,
         boolean controlTaken = sources.contains(LinkSpec.SELF + "." + Component.CONTROL);
         if (!controlTaken) {
             Set<String> controlFed = new LinkedHashSet<>();
-            declaredLinks.stream().filter(l -> l.toBox().equals(Component.CONTROL)).forEach(l -> controlFed.add(l.to()));
+            declaredLinks.stream().filter(l -> l.toBox().equals(Component.CONTROL))
+                    .forEach(l -> controlFed.add(l.to()));
             probes.forEach((name, probe) -> {
                 if (!controlFed.contains(name) && probe.inboxNames().contains(Component.CONTROL)) {
                     all.add(new Declared(LinkSpec.SELF, Component.CONTROL, name, Component.CONTROL));

@@ -165,9 +165,7 @@ public abstract sealed class ProcessNetwork extends Component permits ProcessPip
         List<LinkWriter> writers = new ArrayList<>();
         List<LinkReader> readers = new ArrayList<>();
         for (LinkSpec link : plan.links()) {
-            LinkQueues.open(link, run, plan.options(), net.openhft.chronicle.queue.impl.StoreFileListener.noOp())
-                    .close();
-            new LinkState(link.stateFile(run));
+            LinkQueues.create(link, run, plan.options());
             if (link.fromSelf()) {
                 LinkWriter writer = new LinkWriter(link, run, plan.options(), 0, name());
                 outletFor(link.fromBox()).writers.add(writer);

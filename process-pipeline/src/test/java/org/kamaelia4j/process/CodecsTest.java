@@ -95,7 +95,8 @@ class CodecsTest {
         Doubler caller = new Doubler();
         assertEquals(new ProducerFinished(caller.name(), "done"),
                 roundTrip(Codecs.standard(), new ProducerFinished(caller, "done")));
-        assertEquals(new ShutdownMicroprocess(), roundTrip(Codecs.standard(), new ShutdownMicroprocess(List.of(caller))));
+        assertEquals(new ShutdownMicroprocess(),
+                roundTrip(Codecs.standard(), new ShutdownMicroprocess(List.of(caller))));
         assertEquals(new Status("up"), roundTrip(Codecs.standard(), new Status("up")));
         assertEquals(new Notify("me", 3), roundTrip(Codecs.standard(), new Notify("me", 3)));
         IllegalStateException boom = new IllegalStateException("boom");

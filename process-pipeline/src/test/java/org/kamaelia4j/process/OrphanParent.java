@@ -13,8 +13,9 @@ final class OrphanParent {
     }
 
     public static void main(String[] args) throws InterruptedException {
-        ProcessPipeline pp = ProcessPipeline.of(Stage.of(Doubler::new).named("a").jvmOptions(ProcessPipelineTest.SMALL_JVM),
-                Stage.of(Doubler::new).named("b").jvmOptions(ProcessPipelineTest.SMALL_JVM));
+        String[] jvm = ProcessPipelineTest.SMALL_JVM;
+        ProcessPipeline pp = ProcessPipeline.of(Stage.of(Doubler::new).named("a").jvmOptions(jvm),
+                Stage.of(Doubler::new).named("b").jvmOptions(jvm));
         Scheduler scheduler = Scheduler.create(1);
         pp.activate(scheduler);
         Thread running = Thread.ofPlatform().start(scheduler::run);

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
@@ -19,7 +20,6 @@ import org.kamaelia4j.axon.Pipeline;
 import org.kamaelia4j.axon.Scheduler;
 import org.kamaelia4j.axon.ipc.ErrorInformation;
 import org.kamaelia4j.axon.ipc.ProducerFinished;
-import org.kamaelia4j.components.util.Collector;
 import org.kamaelia4j.components.util.DataSource;
 import org.kamaelia4j.process.TestComponents.Exiter;
 import org.kamaelia4j.process.TestComponents.GatedCollector;
@@ -30,14 +30,6 @@ import org.kamaelia4j.process.TestComponents.Unsendable;
 class StageFailureTest {
 
     private static final String[] JVM = ProcessPipelineTest.SMALL_JVM;
-
-    /** Runs source -> network -> collector and returns the collector's last word. */
-    private static Object runToEnd(ProcessNetwork network, Collector out, int workers) {
-        Scheduler s = Scheduler.create(workers);
-        new Pipeline(new DataSource(ProcessPipelineTest.range(1, 10)), network, out).activate(s);
-        s.run();
-        return out.shutdownMessage();
-    }
 
     private static StageFailedException failureIn(Object lastWord) {
         ErrorInformation err = assertInstanceOf(ErrorInformation.class, lastWord);
@@ -50,7 +42,6 @@ class StageFailureTest {
     void aStageWhoseComponentThrowsIsReportedWithItsStderrAndTheRunDirectoryIsKept(int workers) throws Exception {
         ProcessPipeline pp = ProcessPipeline.of(Stage.of(Thrower::new).named("thrower").jvmOptions(JVM),
                 Stage.of(Incrementer::new).named("after").jvmOptions(JVM));
-        Collector out = new Collector();
         Scheduler s = Scheduler.create(workers);
         GatedCollector sink = new GatedCollector(1000, true, Duration.ZERO);
         new Pipeline(new DataSource(ProcessPipelineTest.range(1, 10)), pp, sink).activate(s);
@@ -61,6 +52,7 @@ class StageFailureTest {
         assertTrue(String.join("\n", dead.stderrTail()).contains("three is too many"), dead.getMessage());
         assertTrue(dead.getMessage().contains("stage 'thrower' (pid " + dead.pid() + ") exited with code 1"));
         assertTrue(Files.isDirectory(pp.runDirectory()), "the run directory is kept after a failure");
+        assertEquals(PosixFilePermissions.fromString("rwx------"), Files.getPosixFilePermissions(pp.runDirectory()));
         assertTrue(dead.getMessage().contains(pp.runDirectory().toString()));
         assertFalse(sink.collected().contains(4), "nothing after the failing message: " + sink.collected());
         RunDirectory.delete(pp.runDirectory());
@@ -100,7 +92,6 @@ class StageFailureTest {
     @Timeout(value = 60, unit = TimeUnit.SECONDS)
     void aMessageNoCodecCanWriteFailsAtTheParentWhenSentIntoTheNetwork() {
         ProcessPipeline pp = ProcessPipeline.of(Stage.of(Incrementer::new).jvmOptions(JVM));
-        Collector out = new Collector();
         Scheduler s = Scheduler.create(1);
         GatedCollector sink = new GatedCollector(1000, true, Duration.ZERO);
         new Pipeline(new DataSource(List.of(new Object())), pp, sink).activate(s);
@@ -108,7 +99,7 @@ class StageFailureTest {
         ErrorInformation err = assertInstanceOf(ErrorInformation.class, sink.lastWord());
         MessageEncodingException e = assertInstanceOf(MessageEncodingException.class, err.exception());
         assertTrue(e.getMessage().contains("java.lang.Object") && e.getMessage().contains("stage0"), e.getMessage());
-        assertTrue(out.collected().isEmpty());
+        assertTrue(sink.collected().isEmpty());
         RunDirectory.delete(pp.runDirectory());
     }
 

@@ -184,9 +184,12 @@ final class Inbox extends Box {
         }
     }
 
+    /** Wakes the owners of the outboxes that lead here, through any passthrough inboxes between. */
     private static void wakeFeeders(Box box) {
         for (Box feeder : box.upstream) {
-            feeder.owner.spaceFreed();
+            if (feeder instanceof Outbox) {
+                feeder.owner.spaceFreed();
+            }
             wakeFeeders(feeder);
         }
     }

@@ -217,6 +217,9 @@ public abstract class Microprocess {
 
     /** Puts this microprocess in its scheduler's run queue unless it is queued, running or done. */
     final void schedule() {
+        if (pauseRequested) {
+            pauseRequested = false; // a wake after pause() and before the slice ended wins
+        }
         for (;;) {
             int s = state;
             if (s == PAUSED) {

@@ -30,7 +30,10 @@ class PostofficeLinkageTest {
         return ps;
     }
 
-    /** Sends a fresh object from {@code src.srcOutbox} and checks it arrives in {@code dst.dstInbox} (and nowhere else on the way). */
+    /**
+     * Sends a fresh object from {@code src.srcOutbox} and checks it arrives in {@code dst.dstInbox}
+     * (and nowhere else on the way).
+     */
     private static void verifyDelivery(Component src, String srcOutbox, Component dst, String dstInbox) {
         Object data = new Object();
         int before = dst.dataCount(dstInbox);
@@ -79,7 +82,8 @@ class PostofficeLinkageTest {
 
     @Test
     void passthroughHasThreeKindsInAxonOrder() {
-        assertEquals(List.of(Passthrough.NONE, Passthrough.INBOUND, Passthrough.OUTBOUND), List.of(Passthrough.values()));
+        assertEquals(List.of(Passthrough.NONE, Passthrough.INBOUND, Passthrough.OUTBOUND),
+                List.of(Passthrough.values()));
     }
 
     @Test // test_Linkage.py: test___str__strict (relaxed: names both ends and boxes)

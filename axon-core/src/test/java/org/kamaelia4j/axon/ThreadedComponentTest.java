@@ -527,7 +527,8 @@ class ThreadedComponentTest {
         fillOutQueueAndDestination(workers, new Flooder(1000 + 1), 1000, 1);
     }
 
-    // test_CanSetOutgoingQueueSize + test_NoSpaceInBoxExceptionsReachThread + test_TakingFromDestinationAllowsMoreToBeDelivered
+    // test_CanSetOutgoingQueueSize + test_NoSpaceInBoxExceptionsReachThread
+    // + test_TakingFromDestinationAllowsMoreToBeDelivered
     @ParameterizedTest
     @MethodSource("schedulers")
     void aGivenOutQueueSizeHoldsThatManyBeyondAFullDestination(int workers) {

@@ -49,25 +49,33 @@ public final class Scheduler {
 
     private static final Object DEFAULT_LOCK = new Object();
     private static final AtomicLong SERIALS = new AtomicLong();
+    /** The worker slot the current thread is running, if it is a scheduler's worker. */
+    private static final ThreadLocal<Worker> CURRENT = new ThreadLocal<>();
     private static Scheduler defaultScheduler;
 
     private final int workers;
     private final long serial = SERIALS.incrementAndGet();
-    private final MessagePassingQueue<Microprocess> runQueue;
+    /** Runnable microprocesses woken from threads that are not this scheduler's workers. */
+    private final MessagePassingQueue<Microprocess> injected;
+    private final Worker[] slots;
     private final Set<Microprocess> live = ConcurrentHashMap.newKeySet();
     private final AtomicInteger liveCount = new AtomicInteger();
     private final AtomicInteger idle = new AtomicInteger();
     private final AtomicBoolean running = new AtomicBoolean();
     private final CoordinatingAssistantTracker tracker = new CoordinatingAssistantTracker();
-    private volatile Worker[] session;
+    private volatile boolean inSession;
     private volatile boolean sessionOver;
     private volatile boolean background;
 
     private Scheduler(int workers) {
         this.workers = workers;
-        this.runQueue = workers == 1
+        this.injected = workers == 1
                 ? new MpscUnboundedXaddArrayQueue<>(256)
                 : new MpmcUnboundedXaddArrayQueue<>(256);
+        this.slots = new Worker[workers];
+        for (int i = 0; i < workers; i++) {
+            slots[i] = new Worker(this);
+        }
     }
 
     /** The scheduler {@link Microprocess#activate()} uses: one per JVM, made on first use. */
@@ -171,8 +179,17 @@ public final class Scheduler {
         enqueue(mp);
     }
 
+    /**
+     * Makes {@code mp} runnable: on the calling worker's own queue when a worker of this scheduler
+     * wakes it (it then runs where its messages are warm in cache), else on the injection queue.
+     */
     void enqueue(Microprocess mp) {
-        runQueue.offer(mp);
+        Worker w = CURRENT.get();
+        if (w != null && w.scheduler == this) {
+            w.local.offer(mp);
+        } else {
+            injected.offer(mp);
+        }
         VarHandle.fullFence();
         if (idle.get() > 0) {
             wakeIdleWorker();
@@ -193,41 +210,49 @@ public final class Scheduler {
             throw new IllegalStateException(this + " is running already");
         }
         long deadline = timeoutNanos == 0 ? 0 : System.nanoTime() + timeoutNanos;
-        Worker[] ws = new Worker[workers];
+        Thread[] helpers = new Thread[workers];
         try {
             sessionOver = liveCount.get() == 0 && !background;
             if (sessionOver) {
                 return true;
             }
-            ws[0] = new Worker(Thread.currentThread());
+            slots[0].thread = Thread.currentThread();
             for (int i = 1; i < workers; i++) {
-                Worker w = new Worker(null);
-                w.thread = new Thread(() -> work(w, 0), "k4j-worker-" + serial + "-" + i);
-                w.thread.setDaemon(true);
-                ws[i] = w;
+                Worker w = slots[i];
+                helpers[i] = new Thread(() -> work(w, 0), "k4j-worker-" + serial + "-" + i);
+                helpers[i].setDaemon(true);
+                w.thread = helpers[i];
             }
-            session = ws;
+            inSession = true;
             for (int i = 1; i < workers; i++) {
-                ws[i].thread.start();
+                helpers[i].start();
             }
-            work(ws[0], deadline);
+            work(slots[0], deadline);
             return liveCount.get() == 0;
         } finally {
             endSession();
             for (int i = 1; i < workers; i++) {
-                if (ws[i] != null) {
-                    joinUninterruptibly(ws[i].thread);
+                if (helpers[i] != null) {
+                    joinUninterruptibly(helpers[i]);
                 }
             }
-            session = null;
+            for (Worker w : slots) {
+                w.local.drain(injected::offer);   // the next session shares them out afresh
+            }
+            inSession = false;
             running.set(false);
         }
     }
 
     private void work(Worker w, long deadline) {
-        Microprocess mp;
-        while ((mp = next(w, deadline)) != null) {
-            mp.runSlice();
+        CURRENT.set(w);
+        try {
+            Microprocess mp;
+            while ((mp = next(w, deadline)) != null) {
+                mp.runSlice();
+            }
+        } finally {
+            CURRENT.remove();
         }
     }
 
@@ -236,14 +261,14 @@ public final class Scheduler {
             if (sessionOver || (deadline != 0 && System.nanoTime() - deadline >= 0)) {
                 return null;
             }
-            Microprocess mp = runQueue.poll();
+            Microprocess mp = find(w);
             if (mp != null) {
                 return mp;
             }
             w.parked = true;
             idle.incrementAndGet();
             try {
-                mp = runQueue.poll();
+                mp = find(w);
                 if (mp != null) {
                     return mp;
                 }
@@ -259,19 +284,49 @@ public final class Scheduler {
                 idle.decrementAndGet();
                 w.parked = false;
             }
-            if (!runQueue.isEmpty() && idle.get() > 0) {
-                wakeIdleWorker();
-            }
         }
     }
 
+    /**
+     * The next microprocess for {@code w}: from its own queue, taking in a fair share of what
+     * other threads woke every so often (and whenever its own queue is empty) so that nothing
+     * waits for long; now and then, and whenever it has nothing, taken from another worker, so
+     * that a worker the OS has descheduled does not hold work up.
+     */
+    private Microprocess find(Worker w) {
+        int tick = ++w.ticks;
+        if ((tick & 31) == 0 || w.local.isEmpty()) {
+            injected.drain(w.local::offer, injected.size() / workers + 1);
+        }
+        Microprocess mp = (tick & 63) == 0 ? steal(w) : null;
+        if (mp == null) {
+            mp = w.local.poll();
+        }
+        if (mp != null) {
+            if (idle.get() > 0 && !w.local.isEmpty()) {
+                wakeIdleWorker();
+            }
+            return mp;
+        }
+        return steal(w);
+    }
+
+    private Microprocess steal(Worker thief) {
+        for (Worker victim : slots) {
+            Microprocess mp;
+            if (victim != thief && (mp = victim.local.poll()) != null) {
+                return mp;
+            }
+        }
+        return null;
+    }
+
     private void wakeIdleWorker() {
-        Worker[] ws = session;
-        if (ws == null) {
+        if (!inSession) {
             return;
         }
-        for (Worker w : ws) {
-            if (w != null && w.parked) {
+        for (Worker w : slots) {
+            if (w.parked) {
                 LockSupport.unpark(w.thread);
                 return;
             }
@@ -280,12 +335,10 @@ public final class Scheduler {
 
     private void endSession() {
         sessionOver = true;
-        Worker[] ws = session;
-        if (ws != null) {
-            for (Worker w : ws) {
-                if (w != null && w.thread != null) {
-                    LockSupport.unpark(w.thread);
-                }
+        for (Worker w : slots) {
+            Thread t = w.thread;
+            if (t != null) {
+                LockSupport.unpark(t);
             }
         }
     }
@@ -305,13 +358,16 @@ public final class Scheduler {
         }
     }
 
-    /** One worker thread of a running session. */
+    /** A worker slot: its run queue outlives sessions; its thread is the one running it now. */
     private static final class Worker {
+        final Scheduler scheduler;
+        final MpmcUnboundedXaddArrayQueue<Microprocess> local = new MpmcUnboundedXaddArrayQueue<>(64);
         volatile Thread thread;
         volatile boolean parked;
+        int ticks;
 
-        Worker(Thread thread) {
-            this.thread = thread;
+        Worker(Scheduler scheduler) {
+            this.scheduler = scheduler;
         }
     }
 }

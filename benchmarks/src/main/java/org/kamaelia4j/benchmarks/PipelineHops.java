@@ -18,7 +18,7 @@ import org.kamaelia4j.axon.ipc.ProducerFinished;
  * platform threads).
  *
  * <p>A hop is one message moving from one stage to the next: {@code messages * 11} hops per run.
- * The Kamaelia4J contender uses plain components on {@code Scheduler.create(1)}; the source sends
+ * The Kamaelia4J contenders use plain components on one and on two workers; the source sends
  * up to 64 messages per slice, each pass-through forwards all it holds per slice.
  */
 final class PipelineHops implements Workload {
@@ -55,15 +55,16 @@ final class PipelineHops implements Workload {
     @Override
     public List<Contender> contenders() {
         return List.of(
-                new Contender("Kamaelia4J, 1 worker", true, PipelineHops::kamaelia),
+                new Contender("Kamaelia4J, 1 worker", true, n -> kamaelia(n, 1)),
+                new Contender("Kamaelia4J, 2 workers", false, n -> kamaelia(n, 2)),
                 new Contender("virtual threads + ArrayBlockingQueue(1024)", false,
                         n -> threads(n, Thread.ofVirtual().factory())),
                 new Contender("platform threads + ArrayBlockingQueue(1024)", false,
                         n -> threads(n, Thread.ofPlatform().factory())));
     }
 
-    private static double kamaelia(long messages) {
-        Scheduler s = Scheduler.create(1);
+    private static double kamaelia(long messages, int workers) {
+        Scheduler s = Scheduler.create(workers);
         Sink sink = new Sink();
         List<Component> chain = new ArrayList<>();
         chain.add(new Source(messages));

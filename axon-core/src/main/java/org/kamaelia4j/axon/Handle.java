@@ -17,8 +17,11 @@ import java.util.concurrent.locks.ReentrantLock;
  * h.put(new ShutdownMicroprocess(), Component.CONTROL);
  * }</pre>
  *
- * <p>Every outbox of the component is linked, before it is activated, to an inbox of the same
- * name inside the handle, so nothing it sends is missed. {@code get} blocks on a condition that
+ * <p>Every public outbox of the component is linked, before it is activated, to an inbox of the
+ * same name inside the handle, so nothing it sends is missed. Outboxes the component has already
+ * linked itself, and private ones (named with a leading {@code _}, Kamaelia's convention for boxes
+ * a component wires to its own children), are left to the component: Axon's Handle linked only
+ * {@code outbox} and {@code signal}, and a component may link its private boxes after activation. {@code get} blocks on a condition that
  * each delivery signals: no polling, no sleeping. {@code put} delivers into the component's inbox
  * (or wherever that inbox passes messages on to) from the calling thread; a full inbox throws
  * {@link BoxFullException} and the caller keeps the message. All methods are thread-safe.
@@ -31,9 +34,14 @@ public final class Handle {
     private Handle(Component target) {
         this.target = target;
         this.receiver = new Receiver(target);
-        for (String outbox : target.outboxNames()) {
+        for (String outbox : receiver.inboxNames()) {
             receiver.link(target, outbox, receiver, outbox);
         }
+    }
+
+    /** Whether the handle links {@code outbox}: public and not linked by the component itself. */
+    private static boolean watched(Component target, String outbox) {
+        return !outbox.startsWith("_") && target.outboxBox(outbox).forward == null;
     }
 
     /**
@@ -71,6 +79,11 @@ public final class Handle {
 
     /** Waits up to {@code timeout} for a message from the component's {@code outbox}; null if none came. */
     public <T> T get(String outbox, Duration timeout) {
+        if (!receiver.inboxNames().contains(outbox)) {
+            throw new UnknownBoxException(target.name() + " has no outbox '" + outbox + "' that " + this
+                    + " watches; it watches " + receiver.inboxNames() + " (private '_' outboxes and those the"
+                    + " component linked itself are not watched)", outbox);
+        }
         Inbox box = receiver.inboxBox(outbox);
         long nanos = timeout.toNanos();
         receiver.lock.lock();
@@ -101,7 +114,7 @@ public final class Handle {
     }
 
     /**
-     * The handle's end of the linkages: an inbox per outbox of the target. It is never activated;
+     * The handle's end of the linkages: an inbox per watched outbox of the target. It is never activated;
      * deliveries signal waiting {@code get} calls instead of scheduling it.
      */
     private static final class Receiver extends Component {
@@ -116,6 +129,9 @@ public final class Handle {
         private static Boxes mirror(Component target) {
             Boxes.Builder b = Boxes.builder();
             for (String outbox : target.outboxNames()) {
+                if (!watched(target, outbox)) {
+                    continue;
+                }
                 b.inbox(outbox, "what " + target.name() + " sends on '" + outbox + "'");
             }
             return b.build();

@@ -262,10 +262,15 @@ class WakeupTest {
     void childFinishingWakesItsParent(int workers) {
         Scheduler s = Scheduler.create(workers);
         Counter child = new Counter(3);
-        Lambda parent = new Lambda(self -> self.areChildrenDone() ? Step.DONE : Step.PAUSE);
+        Lambda parent = new Lambda(self -> {
+            if (self.slicesRun.get() == 1) {
+                child.activate(s);    // the first slice always pauses, so only the child can wake it
+                return Step.PAUSE;
+            }
+            return self.areChildrenDone() ? Step.DONE : Step.PAUSE;
+        });
         parent.addChildren(child);
         parent.activate(s);
-        child.activate(s);
         // if the child's finishing did not wake the paused parent, run would time out
         assertTrue(s.run(Duration.ofSeconds(5)));
         assertTrue(parent.isStopped());

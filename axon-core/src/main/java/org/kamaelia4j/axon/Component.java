@@ -1,13 +1,9 @@
 package org.kamaelia4j.axon;
 
-import java.util.Arrays;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Set;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.kamaelia4j.axon.ipc.ErrorInformation;
 import org.slf4j.Logger;
@@ -86,17 +82,15 @@ public abstract class Component extends Microprocess {
     /** The size limit of an inbox that has none. */
     public static final int UNBOUNDED = -1;
 
-    private volatile Map<String, Inbox> inboxes;
-    private volatile Map<String, Outbox> outboxes;
-    /** The boxes named by the constants, looked up by identity first: most traffic uses them. */
-    private volatile Inbox standardInbox;
-    private volatile Inbox standardControl;
-    private volatile Outbox standardOutbox;
-    private volatile Outbox standardSignal;
-    /** The inboxes, last-declared first: the order slices take their snapshots in. */
-    private volatile Inbox[] snapshotOrder;
-    final List<Linkage> ownLinkages = new CopyOnWriteArrayList<>();
-    private final List<Component> children = new CopyOnWriteArrayList<>();
+    private static final Linkage[] NO_LINKAGES = new Linkage[0];
+    private static final Component[] NO_CHILDREN = new Component[0];
+
+    /** Inboxes and outboxes, each in declaration order; replaced whole when a box is added or deleted. */
+    private volatile Box[] boxes;
+    /** The linkages this component made; written under {@link Postoffice}'s topology lock. */
+    volatile Linkage[] ownLinkages = NO_LINKAGES;
+    /** Written under this component's lock. */
+    private volatile Component[] children = NO_CHILDREN;
     private volatile Component parent;
 
     /** A component with Axon's standard boxes: {@code inbox}, {@code control} / {@code outbox}, {@code signal}. */
@@ -106,44 +100,27 @@ public abstract class Component extends Microprocess {
 
     /** A component with the declared {@code boxes}. */
     protected Component(Boxes boxes) {
-        this.inboxes = build(boxes.inboxes(), Inbox::new);
-        this.outboxes = build(boxes.outboxes(), Outbox::new);
-        cacheStandardBoxes();
-    }
-
-    private void cacheStandardBoxes() {
-        Inbox[] order = inboxes.values().toArray(Inbox[]::new);
-        Collections.reverse(Arrays.asList(order));
-        snapshotOrder = order;
-        standardInbox = inboxes.get(INBOX);
-        standardControl = inboxes.get(CONTROL);
-        standardOutbox = outboxes.get(OUTBOX);
-        standardSignal = outboxes.get(SIGNAL);
-    }
-
-    private <B extends Box> Map<String, B> build(Map<String, String> declared,
-            TriFunction<Component, String, String, B> make) {
-        Map<String, B> boxes = new LinkedHashMap<>();
-        declared.forEach((name, description) -> boxes.put(name, make.apply(this, name, description)));
-        return Collections.unmodifiableMap(boxes);
-    }
-
-    /** Makes a box of one kind. */
-    @FunctionalInterface
-    private interface TriFunction<A, B, C, R> {
-        R apply(A a, B b, C c);
+        Box[] all = new Box[boxes.inboxes().size() + boxes.outboxes().size()];
+        int i = 0;
+        for (Map.Entry<String, String> box : boxes.inboxes().entrySet()) {
+            all[i++] = new Inbox(this, box.getKey(), box.getValue());
+        }
+        for (Map.Entry<String, String> box : boxes.outboxes().entrySet()) {
+            all[i++] = new Outbox(this, box.getKey(), box.getValue());
+        }
+        this.boxes = all;
     }
 
     // ---- boxes ----
 
     /** The names of this component's inboxes, in declaration order. */
     public Set<String> inboxNames() {
-        return inboxes.keySet();
+        return BoxTable.names(boxes, true);
     }
 
     /** The names of this component's outboxes, in declaration order. */
     public Set<String> outboxNames() {
-        return outboxes.keySet();
+        return BoxTable.names(boxes, false);
     }
 
     /**
@@ -152,9 +129,9 @@ public abstract class Component extends Microprocess {
      * @throws UnknownBoxException when the component has no inbox or outbox of that name
      */
     public String describe(String box) {
-        Box b = inboxes.get(box);
+        Box b = BoxTable.inbox(boxes, box);
         if (b == null) {
-            b = outboxes.get(box);
+            b = BoxTable.outbox(boxes, box);
         }
         if (b == null) {
             throw new UnknownBoxException(name() + " has no box '" + box + "'; its inboxes are " + inboxNames()
@@ -209,8 +186,8 @@ public abstract class Component extends Microprocess {
 
     /** The name of the first inbox (in declaration order) that holds a message, or null. */
     public String anyReady() {
-        for (Inbox box : inboxes.values()) {
-            if (!box.isEmpty()) {
+        for (Box box : boxes) {
+            if (box instanceof Inbox inbox && !inbox.isEmpty()) {
                 return box.name;
             }
         }
@@ -265,7 +242,7 @@ public abstract class Component extends Microprocess {
 
     /** The linkages this component made that are still in place. */
     public List<Linkage> linkages() {
-        return List.copyOf(ownLinkages);
+        return List.of(ownLinkages);
     }
 
     // ---- children ----
@@ -280,13 +257,21 @@ public abstract class Component extends Microprocess {
                 throw new IllegalArgumentException(name() + " cannot be its own child");
             }
             child.parent = this;
-            this.children.add(child);
+            synchronized (this) {
+                this.children = BoxTable.with(this.children, child);
+            }
         }
     }
 
     /** Forgets a child and removes the linkages this component made that involve it. */
     public void removeChild(Component child) {
-        if (children.remove(child)) {
+        boolean removed;
+        synchronized (this) {
+            Component[] before = children;
+            children = BoxTable.without(before, child);
+            removed = children != before;
+        }
+        if (removed) {
             if (child.parent == this) {
                 child.parent = null;
             }
@@ -296,7 +281,7 @@ public abstract class Component extends Microprocess {
 
     /** A snapshot of the children. */
     public List<Component> childComponents() {
-        return List.copyOf(children);
+        return List.of(children);
     }
 
     /** Removes finished children; true when none are left. */
@@ -306,7 +291,7 @@ public abstract class Component extends Microprocess {
                 removeChild(child);
             }
         }
-        return children.isEmpty();
+        return children.length == 0;
     }
 
     // ---- lifecycle hooks ----
@@ -327,15 +312,20 @@ public abstract class Component extends Microprocess {
     /** Fixes what this slice sees, last-declared inbox first (see {@link Inbox#snapshot()}). */
     @Override
     void beginSlice() {
-        for (Inbox box : snapshotOrder) {
-            box.snapshot();
+        Box[] all = boxes;
+        for (int i = all.length - 1; i >= 0; i--) {
+            if (all[i] instanceof Inbox inbox) {
+                inbox.snapshot();
+            }
         }
     }
 
     @Override
     void endSlice() {
-        for (Inbox box : snapshotOrder) {
-            box.liveView();
+        for (Box box : boxes) {
+            if (box instanceof Inbox inbox) {
+                inbox.liveView();
+            }
         }
     }
 
@@ -363,7 +353,7 @@ public abstract class Component extends Microprocess {
     private void reportFailure(Throwable failure) {
         String message = name() + " failed: " + failure;
         LOG.warn(message, failure);
-        Outbox signal = outboxes.get(SIGNAL);
+        Outbox signal = BoxTable.outbox(boxes, SIGNAL);
         if (signal != null) {
             try {
                 deliverVia(signal, new ErrorInformation(this, failure, message));
@@ -376,11 +366,7 @@ public abstract class Component extends Microprocess {
     // ---- package internals ----
 
     Inbox inboxBox(String name) {
-        Inbox box = name == INBOX ? standardInbox : name == CONTROL ? standardControl : null;
-        if (box != null) {
-            return box;
-        }
-        box = inboxes.get(name);
+        Inbox box = BoxTable.inbox(boxes, name);
         if (box == null) {
             throw new UnknownBoxException(this, "inbox", name, inboxNames());
         }
@@ -388,11 +374,7 @@ public abstract class Component extends Microprocess {
     }
 
     Outbox outboxBox(String name) {
-        Outbox box = name == OUTBOX ? standardOutbox : name == SIGNAL ? standardSignal : null;
-        if (box != null) {
-            return box;
-        }
-        box = outboxes.get(name);
+        Outbox box = BoxTable.outbox(boxes, name);
         if (box == null) {
             throw new UnknownBoxException(this, "outbox", name, outboxNames());
         }
@@ -424,8 +406,7 @@ public abstract class Component extends Microprocess {
     Inbox addInboxBox(String name, String description) {
         synchronized (this) {
             Inbox box = new Inbox(this, name, description);
-            inboxes = with(inboxes, name, box);
-            cacheStandardBoxes();
+            boxes = BoxTable.with(boxes, box);
             return box;
         }
     }
@@ -433,8 +414,7 @@ public abstract class Component extends Microprocess {
     Outbox addOutboxBox(String name, String description) {
         synchronized (this) {
             Outbox box = new Outbox(this, name, description);
-            outboxes = with(outboxes, name, box);
-            cacheStandardBoxes();
+            boxes = BoxTable.with(boxes, box);
             return box;
         }
     }
@@ -443,8 +423,7 @@ public abstract class Component extends Microprocess {
         synchronized (this) {
             Inbox box = inboxBox(name);
             Postoffice.detach(box);
-            inboxes = without(inboxes, name);
-            cacheStandardBoxes();
+            boxes = BoxTable.without(boxes, box);
             box.clear();
         }
     }
@@ -453,20 +432,7 @@ public abstract class Component extends Microprocess {
         synchronized (this) {
             Outbox box = outboxBox(name);
             Postoffice.detach(box);
-            outboxes = without(outboxes, name);
-            cacheStandardBoxes();
+            boxes = BoxTable.without(boxes, box);
         }
-    }
-
-    private static <B> Map<String, B> with(Map<String, B> map, String name, B box) {
-        Map<String, B> copy = new LinkedHashMap<>(map);
-        copy.put(name, box);
-        return Collections.unmodifiableMap(copy);
-    }
-
-    private static <B> Map<String, B> without(Map<String, B> map, String name) {
-        Map<String, B> copy = new LinkedHashMap<>(map);
-        copy.remove(name);
-        return Collections.unmodifiableMap(copy);
     }
 }

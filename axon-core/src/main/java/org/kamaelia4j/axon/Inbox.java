@@ -35,7 +35,7 @@ import org.jctools.queues.MpscUnboundedXaddArrayQueue;
 final class Inbox extends Box {
 
     private static final int CHUNK = 64;
-    private static final long LIVE = -1;
+    private static final int LIVE = -1;
     private static final VarHandle QUEUE;
 
     static {
@@ -49,8 +49,8 @@ final class Inbox extends Box {
     @SuppressWarnings("unused") // accessed through QUEUE
     private volatile MpscUnboundedXaddArrayQueue<Object> queue;
     volatile int capacity = Component.UNBOUNDED;
-    /** Consumer-owned: the producer index up to which the current slice sees messages, or LIVE. */
-    private long visibleLimit = LIVE;
+    /** Messages the current slice may still take, or {@link #LIVE} outside a slice. */
+    private int visible = LIVE;
 
     Inbox(Component owner, String name, String description) {
         super(owner, name, description);
@@ -79,12 +79,12 @@ final class Inbox extends Box {
      */
     void snapshot() {
         MpscUnboundedXaddArrayQueue<Object> q = queue;
-        visibleLimit = q == null ? 0 : q.currentProducerIndex();
+        visible = q == null ? 0 : (int) (q.currentProducerIndex() - q.currentConsumerIndex());
     }
 
     /** Lets the consumer see every message again, as outside a slice. */
     void liveView() {
-        visibleLimit = LIVE;
+        visible = LIVE;
     }
 
     /** Messages the consumer may take now. */
@@ -93,8 +93,8 @@ final class Inbox extends Box {
         if (q == null) {
             return 0;
         }
-        long limit = visibleLimit;
-        return limit == LIVE ? q.size() : (int) Math.max(0, limit - q.currentConsumerIndex());
+        int limit = visible;
+        return limit == LIVE ? q.size() : Math.min(limit, q.size());
     }
 
     /** True when the consumer may take a message now. */
@@ -103,8 +103,8 @@ final class Inbox extends Box {
         if (q == null) {
             return true;
         }
-        long limit = visibleLimit;
-        return limit == LIVE ? q.isEmpty() : q.currentConsumerIndex() >= limit;
+        int limit = visible;
+        return limit == LIVE ? q.isEmpty() : limit == 0 || q.isEmpty();
     }
 
     /**
@@ -151,6 +151,9 @@ final class Inbox extends Box {
         MpscUnboundedXaddArrayQueue<Object> q = queue;
         Object message = q.poll();
         if (message != null) {
+            if (visible != LIVE) {
+                visible--;
+            }
             int limit = capacity;
             if (limit >= 0) {
                 // The poll's index store must be visible before we read the feeders' states: a

@@ -53,14 +53,15 @@ final class Postoffice {
                 inbox.moveOn();
             }
             resolve(from);
-            owner.ownLinkages.add(linkage);
+            owner.ownLinkages = BoxTable.with(owner.ownLinkages, linkage);
             return linkage;
         }
     }
 
     static void unlink(Linkage linkage) {
         synchronized (TOPOLOGY) {
-            linkage.owner().ownLinkages.remove(linkage);
+            Component owner = linkage.owner();
+            owner.ownLinkages = BoxTable.without(owner.ownLinkages, linkage);
             if (linkage.from.forward == linkage) {
                 linkage.from.forward = null;
                 linkage.to.removeUpstream(linkage.from);
@@ -72,7 +73,7 @@ final class Postoffice {
     /** Removes the linkages {@code owner} made that involve {@code other}. */
     static void unlink(Component owner, Component other) {
         synchronized (TOPOLOGY) {
-            for (Linkage linkage : List.copyOf(owner.ownLinkages)) {
+            for (Linkage linkage : owner.ownLinkages) {
                 if (linkage.source() == other || linkage.sink() == other) {
                     unlink(linkage);
                 }
@@ -83,7 +84,7 @@ final class Postoffice {
     /** Removes every linkage {@code owner} made. */
     static void unlinkAll(Component owner) {
         synchronized (TOPOLOGY) {
-            for (Linkage linkage : List.copyOf(owner.ownLinkages)) {
+            for (Linkage linkage : owner.ownLinkages) {
                 unlink(linkage);
             }
         }

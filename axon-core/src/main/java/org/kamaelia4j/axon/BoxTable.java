@@ -1,0 +1,85 @@
+package org.kamaelia4j.axon;
+
+import java.util.AbstractSet;
+import java.util.Arrays;
+import java.util.Iterator;
+import java.util.Set;
+
+/**
+ * A component's boxes as one plain array, inboxes and outboxes each in declaration order: the
+ * smallest shape for the two to four boxes a component usually has (an idle component's memory is
+ * mostly its boxes), looked up by a scan that compares the interned standard names by identity
+ * first. Arrays are never changed in place: adding or deleting a box
+ * (only {@link AdaptiveCommsComponent} does), a linkage or a child publishes a new one, made by
+ * {@link #with} and {@link #without} under the writer's lock, so readers need no lock.
+ */
+final class BoxTable {
+
+    private BoxTable() {
+    }
+
+    /** The inbox called {@code name}, or null. */
+    static Inbox inbox(Box[] boxes, String name) {
+        return (Inbox) find(boxes, true, name);
+    }
+
+    /** The outbox called {@code name}, or null. */
+    static Outbox outbox(Box[] boxes, String name) {
+        return (Outbox) find(boxes, false, name);
+    }
+
+    private static Box find(Box[] boxes, boolean inbox, String name) {
+        for (Box box : boxes) {
+            if (box.name == name && box instanceof Inbox == inbox) {
+                return box;
+            }
+        }
+        for (Box box : boxes) {
+            if (box.name.equals(name) && box instanceof Inbox == inbox) {
+                return box;
+            }
+        }
+        return null;
+    }
+
+    /** A copy of {@code items} with {@code item} appended. */
+    static <T> T[] with(T[] items, T item) {
+        T[] grown = Arrays.copyOf(items, items.length + 1);
+        grown[items.length] = item;
+        return grown;
+    }
+
+    /** A copy of {@code items} without {@code item}, or {@code items} itself when it is not there. */
+    static <T> T[] without(T[] items, T item) {
+        for (int i = 0; i < items.length; i++) {
+            if (items[i] == item) {
+                T[] shrunk = Arrays.copyOf(items, items.length - 1);
+                System.arraycopy(items, i + 1, shrunk, i, items.length - i - 1);
+                return shrunk;
+            }
+        }
+        return items;
+    }
+
+    /** The inboxes' (or outboxes') names in declaration order, as an unmodifiable set over {@code boxes}. */
+    static Set<String> names(Box[] boxes, boolean inboxes) {
+        String[] names = Arrays.stream(boxes).filter(b -> b instanceof Inbox == inboxes).map(b -> b.name)
+                .toArray(String[]::new);
+        return new AbstractSet<>() {
+            @Override
+            public Iterator<String> iterator() {
+                return Arrays.asList(names).iterator();
+            }
+
+            @Override
+            public boolean contains(Object name) {
+                return name instanceof String s && find(boxes, inboxes, s) != null;
+            }
+
+            @Override
+            public int size() {
+                return names.length;
+            }
+        };
+    }
+}

@@ -7,8 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Named.named;
-import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -17,52 +15,24 @@ import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.kamaelia4j.axon.TestComponents.Passive;
 
 /**
  * Ports Axon's test_AdaptiveCommsComponent.py. Axon's KeyError for unknown boxes is
  * {@link UnknownBoxException} here.
  */
 @Timeout(value = 10, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
-class AdaptiveCommsComponentTest {
-
-    static Stream<Arguments> schedulers() {
-        return Stream.of(arguments(named("1 worker", 1)), arguments(named("3 workers", 3)));
-    }
-
-    private final List<Scheduler> schedulers = new ArrayList<>();
-
-    private Scheduler scheduler(int workers) {
-        Scheduler s = Scheduler.create(workers);
-        schedulers.add(s);
-        return s;
-    }
-
-    @AfterEach
-    @Timeout(value = 5, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
-    void stopSchedulers() {
-        schedulers.forEach(Scheduler::stop);
-    }
+class AdaptiveCommsComponentTest extends ScheduledTest {
 
     /** The smallest concrete AdaptiveCommsComponent. */
     private static final class Acc extends AdaptiveCommsComponent {
         @Override
         protected Step main() {
             return Step.DONE;
-        }
-    }
-
-    /** Does nothing; only used as the far end of links. */
-    private static final class Dummy extends Component {
-        @Override
-        protected Step main() {
-            return Step.PAUSE;
         }
     }
 
@@ -216,7 +186,7 @@ class AdaptiveCommsComponentTest {
     @Test
     void addedBoxesCarryMessagesThroughLinks() {
         Acc a = new Acc();
-        Dummy other = new Dummy();
+        Passive other = new Passive();
         String in = a.addInbox("dynin");
         String out = a.addOutbox("dynout");
         other.link(other, "outbox", a, in);

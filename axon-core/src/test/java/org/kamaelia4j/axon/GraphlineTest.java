@@ -9,27 +9,24 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.Named.named;
-import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.function.BooleanSupplier;
-import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.kamaelia4j.axon.TestComponents.Collector;
+import org.kamaelia4j.axon.TestComponents.Doubler;
+import org.kamaelia4j.axon.TestComponents.MockChild;
+import org.kamaelia4j.axon.TestComponents.Passive;
+import org.kamaelia4j.axon.TestComponents.Source;
 import org.kamaelia4j.axon.ipc.ErrorInformation;
 import org.kamaelia4j.axon.ipc.ProducerFinished;
 import org.kamaelia4j.axon.ipc.ShutdownMicroprocess;
@@ -48,123 +45,9 @@ import org.kamaelia4j.axon.ipc.ShutdownMicroprocess;
  * {@link Scheduler#run(Duration)} and touches components only between stages.
  */
 @Timeout(value = 10, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
-class GraphlineTest {
-
-    static Stream<Arguments> schedulers() {
-        return Stream.of(arguments(named("1 worker", 1)), arguments(named("3 workers", 3)));
-    }
-
-    private final List<Scheduler> schedulers = new ArrayList<>();
-
-    private Scheduler scheduler(int workers) {
-        Scheduler s = Scheduler.create(workers);
-        schedulers.add(s);
-        return s;
-    }
-
-    @AfterEach
-    @Timeout(value = 5, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
-    void stopSchedulers() {
-        schedulers.forEach(Scheduler::stop);
-    }
-
-    private static final Duration STAGE = Duration.ofMillis(20);
-    private static final Duration A_WHILE = Duration.ofMillis(100);
-    private static final Duration ENOUGH = Duration.ofSeconds(8);
-
-    private static void runUntil(Scheduler s, BooleanSupplier cond) {
-        while (!cond.getAsBoolean()) {
-            if (s.run(STAGE) && !cond.getAsBoolean()) {
-                fail("every microprocess finished before the awaited condition held");
-            }
-        }
-    }
+class GraphlineTest extends ScheduledTest {
 
     // ---- components -----------------------------------------------------------------------
-
-    /** Axon's MockChild: notes its first slice, then sleeps until told to stop. Never reads. */
-    private static final class MockChild extends Component {
-        volatile boolean wasActivated;
-        private volatile boolean stopNow;
-
-        void stopNow() {
-            stopNow = true;
-            unpause();
-        }
-
-        @Override
-        protected Step main() {
-            wasActivated = true;
-            return stopNow ? Step.DONE : Step.PAUSE;
-        }
-    }
-
-    /** Axon's Dummy: an end point for links from outside; never activated. */
-    private static final class Dummy extends Component {
-        @Override
-        protected Step main() {
-            return Step.PAUSE;
-        }
-    }
-
-    private static final class Source extends Component {
-        private final Iterator<?> items;
-
-        Source(Object... items) {
-            this.items = Arrays.asList(items).iterator();
-        }
-
-        @Override
-        protected Step main() {
-            if (items.hasNext()) {
-                send(items.next());
-                return Step.CONTINUE;
-            }
-            send(new ProducerFinished(this, null), SIGNAL);
-            return Step.DONE;
-        }
-    }
-
-    private static final class Doubler extends Component {
-        @Override
-        protected Step main() {
-            while (dataReady()) {
-                send(2 * this.<Integer>recv());
-            }
-            if (dataReady(CONTROL)) {
-                Object m = recv(CONTROL);
-                if (m instanceof ProducerFinished || m instanceof ShutdownMicroprocess) {
-                    while (dataReady()) {
-                        send(2 * this.<Integer>recv());
-                    }
-                    send(m, SIGNAL);
-                    return Step.DONE;
-                }
-            }
-            return Step.PAUSE;
-        }
-    }
-
-    private static final class Collector extends Component {
-        final List<Object> got = new CopyOnWriteArrayList<>();
-
-        @Override
-        protected Step main() {
-            while (dataReady()) {
-                got.add(recv());
-            }
-            if (dataReady(CONTROL)) {
-                Object m = recv(CONTROL);
-                if (m instanceof ProducerFinished || m instanceof ShutdownMicroprocess) {
-                    while (dataReady()) {
-                        got.add(recv());
-                    }
-                    return Step.DONE;
-                }
-            }
-            return Step.PAUSE;
-        }
-    }
 
     private record Box(Component c, String name) {
     }
@@ -180,8 +63,8 @@ class GraphlineTest {
         final Scheduler s;
         final Map<String, MockChild> children = new LinkedHashMap<>();
         final Graphline g;
-        final Map<String, Dummy> inSrc = new HashMap<>();
-        final Map<String, Dummy> outDest = new HashMap<>();
+        final Map<String, Passive> inSrc = new HashMap<>();
+        final Map<String, Passive> outDest = new HashMap<>();
 
         Rig(int workers, String names, String... links) {
             s = scheduler(workers);
@@ -208,7 +91,7 @@ class GraphlineTest {
 
         void ensureHandlerForInbox(String box) {
             inSrc.computeIfAbsent(box, k -> {
-                Dummy d = new Dummy();
+                Passive d = new Passive();
                 d.link(d, "outbox", g, k);
                 return d;
             });
@@ -216,7 +99,7 @@ class GraphlineTest {
 
         void ensureHandlerForOutbox(String box) {
             outDest.computeIfAbsent(box, k -> {
-                Dummy d = new Dummy();
+                Passive d = new Passive();
                 d.link(g, k, d, "inbox");
                 return d;
             });
@@ -635,7 +518,7 @@ class GraphlineTest {
     void anEmptyGraphlineFinishesAndEmitsProducerFinished(int workers) {
         Scheduler s = scheduler(workers);
         Graphline g = Graphline.builder().build();
-        Dummy out = new Dummy();
+        Passive out = new Passive();
         out.link(g, "signal", out, "control");
         g.activate(s);
         assertTrue(s.run(ENOUGH));
@@ -657,11 +540,11 @@ class GraphlineTest {
                 .link("DBL", "outbox", "OUT", "inbox")
                 .link("DBL", "signal", "OUT", "control")
                 .build();
-        Dummy watcher = new Dummy();
+        Passive watcher = new Passive();
         watcher.link(g, "signal", watcher, "control");
         g.activate(s);
         assertTrue(s.run(ENOUGH));
-        assertEquals(List.of(2, 4, 6), out.got);
+        assertEquals(List.of(2, 4, 6), out.received);
         assertTrue(g.isStopped());
         assertInstanceOf(ProducerFinished.class, watcher.recv("control"));
     }
@@ -680,8 +563,8 @@ class GraphlineTest {
                 .link("D2", "outbox", "self", "outbox")
                 .link("D2", "signal", "self", "signal")
                 .build();
-        Dummy in = new Dummy();
-        Dummy out = new Dummy();
+        Passive in = new Passive();
+        Passive out = new Passive();
         in.link(in, "outbox", g, "inbox");
         in.link(in, "signal", g, "control");
         out.link(g, "outbox", out, "inbox");
@@ -723,7 +606,7 @@ class GraphlineTest {
                     .component("SRC", new Source(1, 2))
                     .link("T", "signal", "self", "signal")
                     .build();
-            Dummy watcher = new Dummy();
+            Passive watcher = new Passive();
             watcher.link(g, "signal", watcher, "control");
             g.activate(s);
             assertTrue(s.run(ENOUGH), "a failing child must not stop the rest from finishing");

@@ -5,20 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Named.named;
-import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.kamaelia4j.axon.TestComponents.Doubler;
 import org.kamaelia4j.axon.ipc.ProducerFinished;
-import org.kamaelia4j.axon.ipc.ShutdownMicroprocess;
 
 /**
  * Tests {@link Handle}, which drives a component from ordinary code (Axon's Handle.py has no test
@@ -26,51 +19,10 @@ import org.kamaelia4j.axon.ipc.ShutdownMicroprocess;
  * instead of raising queue.Empty; {@code poll} is the non-blocking form.
  */
 @Timeout(value = 10, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
-class HandleTest {
-
-    static Stream<Arguments> schedulers() {
-        return Stream.of(arguments(named("1 worker", 1)), arguments(named("3 workers", 3)));
-    }
-
-    private final List<Scheduler> schedulers = new ArrayList<>();
-
-    /** A scheduler already running in the background, as Handle needs. */
-    private Scheduler running(int workers) {
-        Scheduler s = Scheduler.create(workers);
-        schedulers.add(s);
-        s.startInBackground();
-        return s;
-    }
-
-    @AfterEach
-    @Timeout(value = 5, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
-    void stopSchedulers() {
-        schedulers.forEach(Scheduler::stop);
-    }
+class HandleTest extends ScheduledTest {
 
     private static final Duration ENOUGH = Duration.ofSeconds(5);
     private static final Duration SHORT = Duration.ofMillis(50);
-
-    /** The design's Doubler. */
-    private static final class Doubler extends Component {
-        @Override
-        protected Step main() {
-            while (dataReady()) {
-                send(2 * this.<Integer>recv());
-            }
-            if (dataReady(CONTROL)) {
-                Object m = recv(CONTROL);
-                if (m instanceof ProducerFinished || m instanceof ShutdownMicroprocess) {
-                    while (dataReady()) {
-                        send(2 * this.<Integer>recv());
-                    }
-                    send(m, SIGNAL);
-                    return Step.DONE;
-                }
-            }
-            return Step.PAUSE;
-        }
-    }
 
     /** Answers each inbox message with "out:"+m on outbox and "sig:"+m on signal. */
     private static final class TwoWay extends Component {

@@ -6,23 +6,18 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
-import static org.junit.jupiter.api.Named.named;
-import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Iterator;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.function.BooleanSupplier;
-import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.kamaelia4j.axon.TestComponents.Collector;
+import org.kamaelia4j.axon.TestComponents.Doubler;
+import org.kamaelia4j.axon.TestComponents.MockChild;
+import org.kamaelia4j.axon.TestComponents.Passive;
+import org.kamaelia4j.axon.TestComponents.Source;
 import org.kamaelia4j.axon.ipc.ErrorInformation;
 import org.kamaelia4j.axon.ipc.ProducerFinished;
 import org.kamaelia4j.axon.ipc.ShutdownMicroprocess;
@@ -35,129 +30,9 @@ import org.kamaelia4j.axon.ipc.ShutdownMicroprocess;
  * cannot happen did not; nothing asserts on elapsed time.
  */
 @Timeout(value = 10, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
-class PipelineTest {
-
-    static Stream<Arguments> schedulers() {
-        return Stream.of(arguments(named("1 worker", 1)), arguments(named("3 workers", 3)));
-    }
-
-    private final List<Scheduler> schedulers = new ArrayList<>();
-
-    private Scheduler scheduler(int workers) {
-        Scheduler s = Scheduler.create(workers);
-        schedulers.add(s);
-        return s;
-    }
-
-    @AfterEach
-    @Timeout(value = 5, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
-    void stopSchedulers() {
-        schedulers.forEach(Scheduler::stop);
-    }
-
-    private static final Duration STAGE = Duration.ofMillis(20);
-    private static final Duration A_WHILE = Duration.ofMillis(100);
-    private static final Duration ENOUGH = Duration.ofSeconds(8);
-
-    /** Runs {@code s} in short stages until {@code cond} holds (bounded by the test timeout). */
-    private static void runUntil(Scheduler s, BooleanSupplier cond) {
-        while (!cond.getAsBoolean()) {
-            if (s.run(STAGE) && !cond.getAsBoolean()) {
-                fail("every microprocess finished before the awaited condition held");
-            }
-        }
-    }
+class PipelineTest extends ScheduledTest {
 
     // ---- components -----------------------------------------------------------------------
-
-    /** Axon's MockChild: notes its first slice, then sleeps until told to stop. */
-    private static final class MockChild extends Component {
-        volatile boolean wasActivated;
-        private volatile boolean stopNow;
-
-        void stopNow() {
-            stopNow = true;
-            unpause();
-        }
-
-        @Override
-        protected Step main() {
-            wasActivated = true;
-            return stopNow ? Step.DONE : Step.PAUSE;
-        }
-    }
-
-    /** Axon's Dummy: an end point for links from outside; never activated. */
-    private static final class Dummy extends Component {
-        @Override
-        protected Step main() {
-            return Step.PAUSE;
-        }
-    }
-
-    /** Sends each item, one per slice, then ProducerFinished on signal. */
-    private static final class Source extends Component {
-        private final Iterator<?> items;
-
-        Source(Object... items) {
-            this.items = Arrays.asList(items).iterator();
-        }
-
-        @Override
-        protected Step main() {
-            if (items.hasNext()) {
-                send(items.next());
-                return Step.CONTINUE;
-            }
-            send(new ProducerFinished(this, null), SIGNAL);
-            return Step.DONE;
-        }
-    }
-
-    /** The design's Doubler, draining its inbox before it forwards a shutdown. */
-    private static final class Doubler extends Component {
-        @Override
-        protected Step main() {
-            while (dataReady()) {
-                send(2 * this.<Integer>recv());
-            }
-            if (dataReady(CONTROL)) {
-                Object m = recv(CONTROL);
-                if (m instanceof ProducerFinished || m instanceof ShutdownMicroprocess) {
-                    while (dataReady()) {
-                        send(2 * this.<Integer>recv());
-                    }
-                    send(m, SIGNAL);
-                    return Step.DONE;
-                }
-            }
-            return Step.PAUSE;
-        }
-    }
-
-    /** Collects its inbox; finishes on a shutdown message on control. */
-    private static final class Collector extends Component {
-        final List<Object> got = new CopyOnWriteArrayList<>();
-        final List<Object> control = new CopyOnWriteArrayList<>();
-
-        @Override
-        protected Step main() {
-            while (dataReady()) {
-                got.add(recv());
-            }
-            while (dataReady(CONTROL)) {
-                Object m = recv(CONTROL);
-                control.add(m);
-                if (m instanceof ProducerFinished || m instanceof ShutdownMicroprocess) {
-                    while (dataReady()) {
-                        got.add(recv());
-                    }
-                    return Step.DONE;
-                }
-            }
-            return Step.PAUSE;
-        }
-    }
 
     /** Throws on the first message it receives. */
     private static final class Thrower extends Component {
@@ -180,8 +55,8 @@ class PipelineTest {
         final Scheduler s;
         final MockChild[] children;
         final Pipeline pipeline;
-        final Dummy inSrc = new Dummy();
-        final Dummy outDest = new Dummy();
+        final Passive inSrc = new Passive();
+        final Passive outDest = new Passive();
 
         Rig(int workers, int n) {
             s = scheduler(workers);
@@ -329,7 +204,7 @@ class PipelineTest {
         Pipeline p = new Pipeline(new Source(1, 2, 3, 4, 5), new Doubler(), sink);
         p.activate(s);
         assertTrue(s.run(ENOUGH), "source finishing shuts the whole pipeline down");
-        assertEquals(List.of(2, 4, 6, 8, 10), sink.got);
+        assertEquals(List.of(2, 4, 6, 8, 10), sink.received);
         assertEquals(1, sink.control.size());
         assertInstanceOf(ProducerFinished.class, sink.control.get(0));
         assertTrue(p.isStopped());
@@ -340,8 +215,8 @@ class PipelineTest {
     @MethodSource("schedulers")
     void shutdownSentToThePipelineControlComesOutOfItsSignal(int workers) {
         Scheduler s = scheduler(workers);
-        Dummy inSrc = new Dummy();
-        Dummy outDest = new Dummy();
+        Passive inSrc = new Passive();
+        Passive outDest = new Passive();
         Pipeline p = new Pipeline(new Doubler(), new Doubler());
         inSrc.link(inSrc, "outbox", p, "inbox");
         inSrc.link(inSrc, "signal", p, "control");
@@ -362,7 +237,7 @@ class PipelineTest {
     @MethodSource("schedulers")
     void messagesSentToThePipelineBeforeActivationStillReachTheFirstChild(int workers) {
         Scheduler s = scheduler(workers);
-        Dummy inSrc = new Dummy();
+        Passive inSrc = new Passive();
         Collector sink = new Collector();
         Pipeline p = new Pipeline(new Doubler(), sink);
         inSrc.link(inSrc, "outbox", p, "inbox");
@@ -372,7 +247,7 @@ class PipelineTest {
         inSrc.send(new ProducerFinished(), "signal");
         p.activate(s);
         assertTrue(s.run(ENOUGH));
-        assertEquals(List.of(2, 4), sink.got);
+        assertEquals(List.of(2, 4), sink.received);
     }
 
     @ParameterizedTest
@@ -384,7 +259,7 @@ class PipelineTest {
         Pipeline outer = new Pipeline(new Source(1, 2, 3), inner, sink);
         outer.activate(s);
         assertTrue(s.run(ENOUGH));
-        assertEquals(List.of(4, 8, 12), sink.got);
+        assertEquals(List.of(4, 8, 12), sink.received);
         assertTrue(inner.isStopped());
         assertTrue(outer.isStopped());
     }
@@ -394,7 +269,7 @@ class PipelineTest {
     void aFailingChildFinishesAndItsErrorComesOutOfThePipelineSignal(int workers) {
         for (int round = 0; round < 100; round++) { // repeated: the parent may tidy up concurrently
             Scheduler s = scheduler(workers);
-            Dummy outDest = new Dummy();
+            Passive outDest = new Passive();
             Thrower thrower = new Thrower();
             Pipeline p = new Pipeline(new Source(1, 2, 3), thrower);
             outDest.link(p, "signal", outDest, "control");

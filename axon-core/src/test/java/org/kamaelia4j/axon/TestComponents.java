@@ -60,6 +60,10 @@ public final class TestComponents {
             this.items = new ArrayList<>(items);
         }
 
+        public Source(Object... items) {
+            this(List.of(items));
+        }
+
         /** Sends the integers from {@code from} to {@code to} inclusive. */
         public static Source range(int from, int to) {
             List<Object> l = new ArrayList<>();
@@ -121,6 +125,44 @@ public final class TestComponents {
         /** Waits until a shutdown message was handled; false on timeout. */
         public boolean awaitDone(long millis) throws InterruptedException {
             return done.await(millis, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    /** Axon's MockChild: notes its first slice, then sleeps until told to stop. Never reads. */
+    public static final class MockChild extends Component {
+        public volatile boolean wasActivated;
+        private volatile boolean stopNow;
+
+        public void stopNow() {
+            stopNow = true;
+            unpause();
+        }
+
+        @Override
+        protected Step main() {
+            wasActivated = true;
+            return stopNow ? Step.DONE : Step.PAUSE;
+        }
+    }
+
+    /** The design's Doubler: doubles integers, drains its inbox before it forwards a shutdown. */
+    public static final class Doubler extends Component {
+        @Override
+        protected Step main() {
+            while (dataReady()) {
+                send(2 * this.<Integer>recv());
+            }
+            if (dataReady(CONTROL)) {
+                Object m = recv(CONTROL);
+                if (isShutdown(m)) {
+                    while (dataReady()) {
+                        send(2 * this.<Integer>recv());
+                    }
+                    send(m, SIGNAL);
+                    return Step.DONE;
+                }
+            }
+            return Step.PAUSE;
         }
     }
 

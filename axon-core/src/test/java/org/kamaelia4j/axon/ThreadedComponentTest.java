@@ -7,9 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
-import static org.junit.jupiter.api.Named.named;
-import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -20,14 +17,10 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
-import java.util.function.BooleanSupplier;
 import java.util.function.IntSupplier;
-import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.kamaelia4j.axon.ipc.ErrorInformation;
 import org.kamaelia4j.axon.ipc.ShutdownMicroprocess;
@@ -41,37 +34,7 @@ import org.kamaelia4j.axon.ipc.ShutdownMicroprocess;
  * design need not keep Axon's internal inbound queue.
  */
 @Timeout(value = 10, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
-class ThreadedComponentTest {
-
-    static Stream<Arguments> schedulers() {
-        return Stream.of(arguments(named("1 worker", 1)), arguments(named("3 workers", 3)));
-    }
-
-    private final List<Scheduler> schedulers = new ArrayList<>();
-
-    private Scheduler scheduler(int workers) {
-        Scheduler s = Scheduler.create(workers);
-        schedulers.add(s);
-        return s;
-    }
-
-    @AfterEach
-    @Timeout(value = 5, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
-    void stopSchedulers() {
-        schedulers.forEach(Scheduler::stop);
-    }
-
-    private static final Duration STAGE = Duration.ofMillis(20);
-    private static final Duration A_WHILE = Duration.ofMillis(100);
-    private static final Duration ENOUGH = Duration.ofSeconds(8);
-
-    private static void runUntil(Scheduler s, BooleanSupplier cond) {
-        while (!cond.getAsBoolean()) {
-            if (s.run(STAGE) && !cond.getAsBoolean()) {
-                fail("every microprocess finished before the awaited condition held");
-            }
-        }
-    }
+class ThreadedComponentTest extends ScheduledTest {
 
     /** Sends from a thread, retrying while the out queue is full. */
     private static void sendRetrying(ThreadedComponent c, Object msg, String box) {

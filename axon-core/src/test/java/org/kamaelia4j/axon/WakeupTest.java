@@ -73,6 +73,21 @@ class WakeupTest {
                 "wake-ups of components a, b, c, ...");
     }
 
+    /** Lets everything settle, then has {@code first} send one message into the chain. */
+    private static void fillChain(Scheduler s, Detector first) {
+        runForAWhile(s);
+        first.send(new Object());
+        runForAWhile(s);
+    }
+
+    /** Takes one message from {@code collector}'s inbox and checks who that woke. */
+    private static void assertRecvWakes(Scheduler s, Detector[] ds, Detector collector, int... expected) {
+        int[] base = baseline(ds);
+        collector.recv("inbox");
+        runForAWhile(s);
+        assertWoken(base, ds, expected);
+    }
+
     @ParameterizedTest(name = "workers={0}")
     @MethodSource("org.kamaelia4j.axon.TestComponents#workerCounts")
     // test_Component.py: test_NothingHappensIfNothingHappens
@@ -94,9 +109,7 @@ class WakeupTest {
         Scheduler s = Scheduler.create(workers);
         Detector[] d = detectors(s, 2);
         d[0].link(d[0], "outbox", d[1], "inbox");
-        runForAWhile(s);
-        d[0].send(new Object());
-        runForAWhile(s);
+        fillChain(s, d[0]);
         assertEquals(1, d[1].unpaused(), "consumer woken once");
         assertEquals(0, d[0].unpaused(), "producer not woken by its own send");
     }
@@ -109,13 +122,8 @@ class WakeupTest {
         Detector[] d = detectors(s, 2);
         d[1].setInboxSize("inbox", 1);
         d[0].link(d[0], "outbox", d[1], "inbox");
-        runForAWhile(s);
-        d[0].send(new Object());
-        runForAWhile(s);
-        int[] base = baseline(d);
-        d[1].recv("inbox");
-        runForAWhile(s);
-        assertWoken(base, d, 1, 0);
+        fillChain(s, d[0]);
+        assertRecvWakes(s, d, d[1], 1, 0);
     }
 
     @ParameterizedTest(name = "workers={0}")
@@ -144,13 +152,8 @@ class WakeupTest {
         d[0].link(d[0], "outbox", d[1], "inbox");
         d[1].link(d[1], "inbox", d[2], "inbox", Passthrough.INBOUND);
         d[2].link(d[2], "inbox", d[3], "inbox", Passthrough.INBOUND);
-        runForAWhile(s);
-        d[0].send(new Object());
-        runForAWhile(s);
-        int[] base = baseline(d);
-        d[3].recv("inbox");
-        runForAWhile(s);
-        assertWoken(base, d, 1, 0, 0, 0);
+        fillChain(s, d[0]);
+        assertRecvWakes(s, d, d[3], 1, 0, 0, 0);
     }
 
     /** a.outbox -> b.outbox -> c.outbox -> d.inbox -> e.inbox; returns the linkages L1..L4. */
@@ -171,13 +174,8 @@ class WakeupTest {
         Detector[] d = detectors(s, 5);
         d[4].setInboxSize("inbox", 1);
         outboundChain(d);
-        runForAWhile(s);
-        d[0].send(new Object());
-        runForAWhile(s);
-        int[] base = baseline(d);
-        d[4].recv("inbox");
-        runForAWhile(s);
-        assertWoken(base, d, 1, 1, 1, 0, 0);
+        fillChain(s, d[0]);
+        assertRecvWakes(s, d, d[4], 1, 1, 1, 0, 0);
     }
 
     @ParameterizedTest(name = "workers={0}")
@@ -188,15 +186,10 @@ class WakeupTest {
         Detector[] d = detectors(s, 5);
         d[4].setInboxSize("inbox", 1);
         Linkage[] l = outboundChain(d);
-        runForAWhile(s);
-        d[0].send(new Object());
-        runForAWhile(s);
+        fillChain(s, d[0]);
         d[1].unlink(l[1]);
         runForAWhile(s);
-        int[] base = baseline(d);
-        d[4].recv("inbox");
-        runForAWhile(s);
-        assertWoken(base, d, 0, 0, 1, 0, 0);
+        assertRecvWakes(s, d, d[4], 0, 0, 1, 0, 0);
     }
 
     @ParameterizedTest(name = "workers={0}")
@@ -207,17 +200,12 @@ class WakeupTest {
         Detector[] d = detectors(s, 5);
         d[4].setInboxSize("inbox", 1);
         Linkage[] l = outboundChain(d);
-        runForAWhile(s);
-        d[0].send(new Object());
-        runForAWhile(s);
+        fillChain(s, d[0]);
         d[1].unlink(l[1]);
         runForAWhile(s);
         d[1].link(d[1], "outbox", d[2], "outbox", Passthrough.OUTBOUND);
         runForAWhile(s);
-        int[] base = baseline(d);
-        d[4].recv("inbox");
-        runForAWhile(s);
-        assertWoken(base, d, 1, 1, 1, 0, 0);
+        assertRecvWakes(s, d, d[4], 1, 1, 1, 0, 0);
     }
 
     @ParameterizedTest(name = "workers={0}")
@@ -228,15 +216,10 @@ class WakeupTest {
         Detector[] d = detectors(s, 6);
         d[4].setInboxSize("inbox", 1);
         outboundChain(d);
-        runForAWhile(s);
-        d[0].send(new Object());
-        runForAWhile(s);
+        fillChain(s, d[0]);
         d[5].link(d[5], "outbox", d[2], "outbox", Passthrough.OUTBOUND);
         runForAWhile(s);
-        int[] base = baseline(d);
-        d[4].recv("inbox");
-        runForAWhile(s);
-        assertWoken(base, d, 1, 1, 1, 0, 0, 1);
+        assertRecvWakes(s, d, d[4], 1, 1, 1, 0, 0, 1);
     }
 
     @ParameterizedTest(name = "workers={0}")
@@ -251,10 +234,7 @@ class WakeupTest {
         d[0].send(1);
         d[1].send(2);
         runForAWhile(s);
-        int[] base = baseline(d);
-        d[2].recv("inbox");
-        runForAWhile(s);
-        assertWoken(base, d, 1, 1, 0);
+        assertRecvWakes(s, d, d[2], 1, 1, 0);
     }
 
     @ParameterizedTest(name = "workers={0}")

@@ -15,6 +15,7 @@ import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.Function;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Timeout;
@@ -271,56 +272,57 @@ class ConcurrencyStressTest {
         }
     }
 
-    /** Drains tokens that plain threads add to a queue before they unpause it. */
-    private static final class TokenEater extends Component {
-        final Queue<Integer> tokens = new ConcurrentLinkedQueue<>();
+    /** Tokens handed over by outside threads: eats what is queued, noting any token seen twice. */
+    private static final class Tokens {
+        final Queue<Integer> queue = new ConcurrentLinkedQueue<>();
         final boolean[] seen;
         final Queue<String> errors = new ConcurrentLinkedQueue<>();
         volatile int eaten;
 
-        TokenEater(int total) {
+        Tokens(int total) {
             seen = new boolean[total];
         }
 
-        @Override
-        protected Step main() {
+        /** Eats every queued token; true when all have been eaten. */
+        boolean eat() {
             Integer t;
-            while ((t = tokens.poll()) != null) {
+            while ((t = queue.poll()) != null) {
                 if (seen[t]) {
                     errors.add("token " + t + " twice");
                 }
                 seen[t] = true;
                 eaten++;
             }
-            return eaten == seen.length ? Step.DONE : Step.PAUSE;
+            return eaten == seen.length;
+        }
+    }
+
+    /** Eats tokens in its slices, pausing when none are queued. */
+    private static final class TokenEater extends Component {
+        private final Tokens tokens;
+
+        TokenEater(Tokens tokens) {
+            this.tokens = tokens;
+        }
+
+        @Override
+        protected Step main() {
+            return tokens.eat() ? Step.DONE : Step.PAUSE;
         }
     }
 
     /** The same as TokenEater, in a thread: pause() blocks. */
     private static final class ThreadedTokenEater extends ThreadedComponent {
-        final Queue<Integer> tokens = new ConcurrentLinkedQueue<>();
-        final boolean[] seen;
-        final Queue<String> errors = new ConcurrentLinkedQueue<>();
-        volatile int eaten;
+        private final Tokens tokens;
 
-        ThreadedTokenEater(int total) {
-            seen = new boolean[total];
+        ThreadedTokenEater(Tokens tokens) {
+            this.tokens = tokens;
         }
 
         @Override
         protected void threadMain() {
-            while (eaten < seen.length) {
-                Integer t;
-                while ((t = tokens.poll()) != null) {
-                    if (seen[t]) {
-                        errors.add("token " + t + " twice");
-                    }
-                    seen[t] = true;
-                    eaten++;
-                }
-                if (eaten < seen.length) {
-                    pause();
-                }
+            while (!tokens.eat()) {
+                pause();
             }
         }
     }
@@ -398,41 +400,23 @@ class ConcurrencyStressTest {
     @ParameterizedTest
     @MethodSource("schedulers")
     void unpauseFromManyThreadsNeverLosesAWake(int workers) {
-        int threadsN = 4;
-        int perThread = 5000;
-        for (int round = 0; round < ROUNDS; round++) {
-            Scheduler s = scheduler(workers);
-            TokenEater eater = new TokenEater(threadsN * perThread);
-            eater.activate(s);
-            CyclicBarrier start = new CyclicBarrier(threadsN);
-            for (int t = 0; t < threadsN; t++) {
-                int base = t * perThread;
-                thread(() -> {
-                    try {
-                        start.await();
-                    } catch (Exception e) {
-                        return;
-                    }
-                    for (int i = 0; i < perThread; i++) {
-                        eater.tokens.add(base + i);
-                        eater.unpause();
-                    }
-                }).start();
-            }
-            assertTrue(s.run(ENOUGH), "round " + round + ": asleep after " + eater.eaten + " tokens");
-            assertTrue(eater.errors.isEmpty(), () -> String.valueOf(eater.errors));
-            assertEquals(threadsN * perThread, eater.eaten);
-        }
+        feedFromManyThreads(workers, TokenEater::new);
     }
 
     @ParameterizedTest
     @MethodSource("schedulers")
     void unpauseFromManyThreadsNeverLosesAWakeOfABlockedThreadMain(int workers) {
+        feedFromManyThreads(workers, ThreadedTokenEater::new);
+    }
+
+    /** Four threads queue tokens and unpause the eater after each; every token is eaten once. */
+    private void feedFromManyThreads(int workers, Function<Tokens, Component> eaterOf) {
         int threadsN = 4;
         int perThread = 5000;
         for (int round = 0; round < ROUNDS; round++) {
             Scheduler s = scheduler(workers);
-            ThreadedTokenEater eater = new ThreadedTokenEater(threadsN * perThread);
+            Tokens tokens = new Tokens(threadsN * perThread);
+            Component eater = eaterOf.apply(tokens);
             eater.activate(s);
             CyclicBarrier start = new CyclicBarrier(threadsN);
             for (int t = 0; t < threadsN; t++) {
@@ -444,14 +428,14 @@ class ConcurrencyStressTest {
                         return;
                     }
                     for (int i = 0; i < perThread; i++) {
-                        eater.tokens.add(base + i);
+                        tokens.queue.add(base + i);
                         eater.unpause();
                     }
                 }).start();
             }
-            assertTrue(s.run(ENOUGH), "round " + round + ": asleep after " + eater.eaten + " tokens");
-            assertTrue(eater.errors.isEmpty(), () -> String.valueOf(eater.errors));
-            assertEquals(threadsN * perThread, eater.eaten);
+            assertTrue(s.run(ENOUGH), "round " + round + ": asleep after " + tokens.eaten + " tokens");
+            assertTrue(tokens.errors.isEmpty(), () -> String.valueOf(tokens.errors));
+            assertEquals(threadsN * perThread, tokens.eaten);
         }
     }
 

@@ -26,7 +26,8 @@ public final class Chunkifier extends Transformer {
 
     /** A chunkifier emitting chunks of {@code chunkSize} characters or bytes. */
     public Chunkifier(int chunkSize) {
-        super(boxes("strings or byte arrays, a continuous stream", "chunks of exactly chunkSize, the last one shorter"));
+        super(boxes("strings or byte arrays, a continuous stream",
+                "chunks of exactly chunkSize, the last one shorter"));
         if (chunkSize < 1) {
             throw new IllegalArgumentException("Chunkifier: the chunk size must be at least 1, got " + chunkSize);
         }
@@ -37,8 +38,9 @@ public final class Chunkifier extends Transformer {
     protected void process(Object msg) {
         Class<?> k = msg instanceof CharSequence ? CharSequence.class : msg instanceof byte[] ? byte[].class : null;
         if (k == null || (kind != null && kind != k)) {
-            throw new IllegalArgumentException(name() + " needs a stream of all strings or all byte arrays, but received a "
-                    + msg.getClass().getName() + (kind == null ? "" : " after " + kind.getSimpleName() + "s") + ": " + msg);
+            throw new IllegalArgumentException(name() + " needs a stream of all strings or all byte arrays, but"
+                    + " received a " + msg.getClass().getName()
+                    + (kind == null ? "" : " after " + kind.getSimpleName() + "s") + ": " + msg);
         }
         kind = k;
         if (msg instanceof CharSequence s) {

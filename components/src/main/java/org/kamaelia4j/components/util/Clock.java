@@ -1,8 +1,6 @@
 package org.kamaelia4j.components.util;
 
 import java.time.Duration;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicLong;
 
 import org.kamaelia4j.axon.ipc.ProducerFinished;
 
@@ -24,9 +22,8 @@ public final class Clock extends Transformer {
 
     private final Duration period;
     private final long count;
-    private final AtomicLong due = new AtomicLong();
     private long sent;
-    private Future<?> timer;
+    private WakeTimer.Ticker ticker;
 
     /** A clock ticking every {@code period}, forever. */
     public Clock(Duration period) {
@@ -46,15 +43,12 @@ public final class Clock extends Transformer {
 
     @Override
     protected void initialiseComponent() {
-        timer = WakeTimer.every(period, () -> {
-            due.incrementAndGet();
-            unpause();
-        });
+        ticker = WakeTimer.ticker(this, period);
     }
 
     @Override
     protected boolean poll() {
-        long now = due.get();
+        long now = ticker.due();
         while (sent < now && (count == 0 || sent < count) && !holding() && shutdownMessage() == null) {
             emit(++sent);
         }
@@ -66,8 +60,8 @@ public final class Clock extends Transformer {
 
     @Override
     protected void closeDownComponent() {
-        if (timer != null) {
-            timer.cancel(false);
+        if (ticker != null) {
+            ticker.cancel();
         }
     }
 }

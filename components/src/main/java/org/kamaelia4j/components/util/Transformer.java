@@ -130,6 +130,16 @@ public abstract class Transformer extends Component {
         }
     }
 
+    /**
+     * Ends the component now, whatever it was doing: after what is held is delivered,
+     * {@code signalMessage} (typically an {@code ErrorInformation}) goes on {@code signal}; the
+     * rest of {@code inbox} is left unread.
+     */
+    protected final void finishNow(Object signalMessage) {
+        shutdown = signalMessage;
+        owed = 0;
+    }
+
     /** The shutdown message received (or given to {@link #finishWith}), or null while running. */
     protected final Object shutdownMessage() {
         return shutdown;
@@ -168,7 +178,7 @@ public abstract class Transformer extends Component {
         while (dataReady(CONTROL)) {
             Object m = recv(CONTROL);
             if (m instanceof ShutdownMicroprocess) {
-                if (!(shutdown instanceof ShutdownMicroprocess)) {
+                if (shutdown == null || shutdown instanceof ProducerFinished) {
                     shutdown = m;
                     owed = 0;
                 }

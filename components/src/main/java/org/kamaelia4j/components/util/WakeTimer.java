@@ -5,6 +5,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.kamaelia4j.axon.Microprocess;
 
@@ -13,10 +14,12 @@ import org.kamaelia4j.axon.Microprocess;
  * component ever sleeps in {@code main()}.
  *
  * <pre>{@code
- * protected void initialiseComponent() {
- *     tick = WakeTimer.every(Duration.ofSeconds(1), () -> { due.incrementAndGet(); unpause(); });
+ * protected void initialiseComponent() { ticks = WakeTimer.ticker(this, Duration.ofSeconds(1)); }
+ * protected boolean poll() {
+ *     while (done < ticks.due()) { emit("tick"); done++; }   // in the component's own slice
+ *     return false;
  * }
- * protected void closeDownComponent() { tick.cancel(false); }
+ * protected void closeDownComponent() { ticks.cancel(); }
  * }</pre>
  *
  * <p>The timer thread only runs the tiny actions it is given (typically bump a counter and
@@ -53,5 +56,34 @@ public final class WakeTimer {
             throw new IllegalArgumentException("WakeTimer.every: the period must be positive, got " + period);
         }
         return TIMER.scheduleAtFixedRate(action, nanos, nanos, TimeUnit.NANOSECONDS);
+    }
+
+    /** Counts periods for {@code component} and wakes it at the end of each; cancel it when done. */
+    public static Ticker ticker(Microprocess component, Duration period) {
+        return new Ticker(component, period);
+    }
+
+    /** A count of elapsed periods that wakes its component at each; see {@link #ticker}. */
+    public static final class Ticker {
+
+        private final AtomicLong due = new AtomicLong();
+        private final Future<?> future;
+
+        private Ticker(Microprocess component, Duration period) {
+            future = every(period, () -> {
+                due.incrementAndGet();
+                component.unpause();
+            });
+        }
+
+        /** How many periods have ended since it started; callable from any thread. */
+        public long due() {
+            return due.get();
+        }
+
+        /** Stops counting. */
+        public void cancel() {
+            future.cancel(false);
+        }
     }
 }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.OpenOption;
 import java.nio.file.Path;
@@ -70,6 +71,10 @@ public final class FileWriter extends Transformer {
 
     @Override
     protected void initialiseComponent() {
+        if (Files.isDirectory(path)) {
+            fail("cannot write", new FileSystemException(path.toString(), null, "is a directory"));
+            return;
+        }
         try {
             Path target = path;
             OpenOption[] options = {StandardOpenOption.CREATE, StandardOpenOption.WRITE,

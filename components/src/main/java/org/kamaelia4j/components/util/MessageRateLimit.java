@@ -46,9 +46,11 @@ public final class MessageRateLimit extends Transformer {
         if (tokens >= 1) {
             return true;
         }
-        if (wake == null || wake.isDone()) {
-            wake = WakeTimer.wakeAfter(this, Duration.ofNanos((long) Math.ceil((1 - tokens) / perNano)));
+        // a fresh wake each time: a previous one may have run unpause() yet not count as done
+        if (wake != null) {
+            wake.cancel(false);
         }
+        wake = WakeTimer.wakeAfter(this, Duration.ofNanos((long) Math.ceil((1 - tokens) / perNano)));
         return false;
     }
 

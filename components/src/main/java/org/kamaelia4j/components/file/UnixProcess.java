@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -16,6 +17,7 @@ import org.kamaelia4j.axon.ipc.ProducerFinished;
 import org.kamaelia4j.axon.ipc.ShutdownMicroprocess;
 import org.kamaelia4j.components.util.ThreadFeed;
 import org.kamaelia4j.components.util.Transformer;
+import org.kamaelia4j.components.util.WakeTimer;
 
 /**
  * Runs a command as a child process and connects it to boxes: {@code inbox} to its standard
@@ -37,10 +39,12 @@ import org.kamaelia4j.components.util.Transformer;
  * <h2>Shutdown</h2>
  * {@code ProducerFinished} on {@code control} closes the process's standard input once the
  * messages that came before it are written; the component then waits for the process to exit and
- * ends as above. {@code ShutdownMicroprocess} destroys the process, waits for it to go, and is
- * passed on. If the process cannot be started, or stops reading its input while input remains
- * (a broken pipe), it ends with an {@code ErrorInformation} on {@code signal} naming the command,
- * how many input messages were not written, and the exit code: nothing is dropped silently.
+ * ends as above. {@code ShutdownMicroprocess} asks the process and its descendants to terminate
+ * (SIGTERM), kills them (SIGKILL) if the process is still there two seconds later, and once it has
+ * gone is passed on; output not read by then is abandoned. If the process cannot be started, or
+ * stops reading its input while input remains (a broken pipe), it ends with an
+ * {@code ErrorInformation} on {@code signal} naming the command, how many input messages were not
+ * written, and the exit code: nothing is dropped silently.
  *
  * <h2>Threads and back-pressure</h2>
  * Three virtual threads do the blocking I/O, each handing over through a small {@link ThreadFeed}:
@@ -62,6 +66,7 @@ public final class UnixProcess extends Transformer {
 
     private static final int FEED_SIZE = 16;
     private static final int READ_SIZE = 8192;
+    private static final Duration GRACE = Duration.ofSeconds(2);
 
     private final List<String> command;
     private final Output output;
@@ -72,7 +77,9 @@ public final class UnixProcess extends Transformer {
     private volatile IOException stdinFailure;
     private Process process;
     private boolean stdinClosed;
-    private boolean destroyed;
+    private boolean terminating;
+    /** When a process asked to terminate gets killed, by System.nanoTime(). */
+    private long killAt;
 
     /** Runs {@code command} (program and arguments), sending its output as byte chunks. */
     public UnixProcess(List<String> command) {
@@ -191,10 +198,17 @@ public final class UnixProcess extends Transformer {
             return true;
         }
         if (shutdownMessage instanceof ShutdownMicroprocess) {
-            if (!destroyed) {
-                destroyed = true;
+            if (!terminating) {
+                terminating = true;
+                killAt = System.nanoTime() + GRACE.toNanos();
+                process.descendants().forEach(ProcessHandle::destroy);
                 process.destroy();
+                WakeTimer.wakeAfter(this, GRACE);
+            } else if (System.nanoTime() - killAt >= 0) {
+                process.descendants().forEach(ProcessHandle::destroyForcibly);
+                process.destroyForcibly();
             }
+            return !process.isAlive();
         } else if (!stdinClosed) {
             stdinClosed = stdinFailure != null || stdin.offerEnd();
         }

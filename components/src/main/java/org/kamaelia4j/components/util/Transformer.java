@@ -38,12 +38,17 @@ import org.kamaelia4j.axon.ipc.ShutdownMicroprocess;
  * of {@code inbox} unread. Either way {@link #readyToFinish} is asked, {@link #finishing} may emit
  * last words (a collated list, a final chunk) and says what goes on {@code signal}, and the
  * component finishes once all that is delivered. Other messages on {@code control} are passed on
- * through {@code signal}. A source ends itself with {@link #finishWith}.
+ * through {@code signal}. A source ends itself with {@link #finishWith}; a component that hits an
+ * error it handled (a file that cannot be read) ends at once with {@link #finishNow}, typically
+ * with an {@code ErrorInformation} naming what went wrong.
  *
  * <h2>Hooks</h2>
  * {@link #poll()} runs once per slice before {@code inbox} is read, for sources, timers and extra
  * inboxes; {@link #canProcess()} lets a subclass stop reading {@code inbox} for a while (it must
- * then arrange to be woken, e.g. with {@code unpause()} from a timer or thread).
+ * then arrange to be woken, e.g. with {@code unpause()} from a timer or thread). A source that
+ * emits several messages per slice checks {@link #holding()} and stops when something is held.
+ * The constructor checks that {@code inbox}, {@code control}, {@code outbox} and {@code signal}
+ * exist.
  *
  * <p>Everything here runs in the component's own slices; subclasses need no locking unless they
  * share state with other threads.
@@ -55,9 +60,21 @@ public abstract class Transformer extends Component {
     private int owed;
     private boolean closing;
 
-    /** A transformer with the declared boxes, which must include {@code inbox} and {@code control}. */
+    /** A transformer with the declared boxes, which must include Axon's four standard ones. */
     protected Transformer(Boxes boxes) {
         super(boxes);
+        for (String box : new String[] {INBOX, CONTROL}) {
+            if (!inboxNames().contains(box)) {
+                throw new IllegalArgumentException(name() + " needs an inbox '" + box + "'; it declares "
+                        + inboxNames());
+            }
+        }
+        for (String box : new String[] {OUTBOX, SIGNAL}) {
+            if (!outboxNames().contains(box)) {
+                throw new IllegalArgumentException(name() + " needs an outbox '" + box + "'; it declares "
+                        + outboxNames());
+            }
+        }
     }
 
     /** Axon's four standard boxes with descriptions of what goes in {@code inbox} and out of {@code outbox}. */

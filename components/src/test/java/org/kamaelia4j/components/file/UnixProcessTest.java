@@ -106,6 +106,17 @@ class UnixProcessTest {
     }
 
     @Test
+    void shutdownKillsAProcessThatIgnoresTerminationAndItsChildren() {
+        Handle h = start(new UnixProcess(List.of("sh", "-c", "trap '' TERM; echo ready; while :; do sleep 1; done"),
+                UnixProcess.Output.LINES));
+        assertEquals("ready", h.get(Pipes.GUARD));
+        ShutdownMicroprocess stop = new ShutdownMicroprocess();
+        h.put(stop, Component.CONTROL);
+        assertSame(stop, h.get(Component.SIGNAL, Pipes.GUARD));
+        Pipes.awaitStopped(h.component());
+    }
+
+    @Test
     void aProgramThatCannotStartIsReportedByName() {
         Handle h = start(new UnixProcess(List.of("/no/such/program-k4j")));
         ErrorInformation err = h.get(Component.SIGNAL, Pipes.GUARD);

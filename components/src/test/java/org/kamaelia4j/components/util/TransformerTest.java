@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.kamaelia4j.axon.Boxes;
 import org.kamaelia4j.axon.Component;
 import org.kamaelia4j.axon.Handle;
 import org.kamaelia4j.axon.Scheduler;
@@ -113,6 +114,14 @@ class TransformerTest {
         };
         UnknownBoxException e = assertThrows(UnknownBoxException.class, () -> t.process("x"));
         assertTrue(e.getMessage().contains("nowhere") && e.getMessage().contains("outbox"), e.getMessage());
+    }
+
+    @Test
+    void aTransformerWithoutTheStandardBoxesIsRejectedWithTheBoxesItHas() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new Transformer(
+                Boxes.builder().inbox(Component.INBOX, "in").outbox(Component.OUTBOX, "out").build()) {
+        });
+        assertTrue(e.getMessage().contains("'control'") && e.getMessage().contains("[inbox]"), e.getMessage());
     }
 
     @Test

@@ -104,7 +104,8 @@ public final class FileReader extends Transformer {
             throw new IllegalArgumentException("FileReader.rateControlled(" + path
                     + "): the rate must be positive, got " + chunksPerSecond);
         }
-        return new FileReader(path, mode, chunkSize, Pacing.RATE, Duration.ofNanos((long) (1e9 / chunksPerSecond)));
+        Duration period = Duration.ofNanos(Math.max(1, (long) (1e9 / chunksPerSecond)));
+        return new FileReader(path, mode, chunkSize, Pacing.RATE, period);
     }
 
     /** A reader sending the next chunk (or line) for each message on its {@code inbox}. */

@@ -20,6 +20,7 @@ import java.util.stream.IntStream;
 import java.util.stream.LongStream;
 
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.kamaelia4j.axon.Component;
@@ -133,7 +134,7 @@ class TimedAndThreadedTest {
         Pipes.awaitStopped(h.component());
     }
 
-    @Test
+    @RepeatedTest(5)
     void threadFeedHandsOverInOrderWithTheEndLast() throws Exception {
         Collector out = new Collector();
         out.setInboxSize(Component.INBOX, 1);

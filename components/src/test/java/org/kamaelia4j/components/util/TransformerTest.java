@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -54,6 +55,21 @@ class TransformerTest {
         Pipes.runInto(out, workers, new DataSource(numbers), a, b);
         assertEquals(numbers, out.collected());
         assertInstanceOf(ProducerFinished.class, out.shutdownMessage());
+    }
+
+    @RepeatedTest(5)
+    void stressFourStagesOfSizeOneInboxesOnThreeWorkers() {
+        List<Object> numbers = new ArrayList<>(IntStream.range(0, 3000).boxed().toList());
+        Component[] stages = {new DataSource(numbers), new PassThrough(), new TagWithSequenceNumber(),
+            new PureTransformer<TagWithSequenceNumber.Tagged<?>, Object>(TagWithSequenceNumber.Tagged::value),
+            new PassThrough()};
+        for (int i = 1; i < stages.length; i++) {
+            stages[i].setInboxSize(Component.INBOX, 1);
+        }
+        Collector out = new Collector();
+        out.setInboxSize(Component.INBOX, 1);
+        Pipes.runInto(out, 3, stages);
+        assertEquals(numbers, out.collected());
     }
 
     @Test

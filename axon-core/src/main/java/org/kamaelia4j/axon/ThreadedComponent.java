@@ -1,5 +1,6 @@
 package org.kamaelia4j.axon;
 
+import java.lang.invoke.VarHandle;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.LockSupport;
 
@@ -30,7 +31,8 @@ import org.jctools.queues.MpscArrayQueue;
  * before the pause is not lost). {@code send} does not deliver from the thread: it puts the message
  * in an outgoing queue (capacity 1000 by default) and wakes the scheduler side, whose slices move
  * queued messages to their destinations in order. When that queue is full, {@code send} throws
- * {@link BoxFullException}; when a destination inbox is full, the scheduler side holds the message
+ * {@link BoxFullException}; the thread may then {@code pause()}, and is woken as soon as the
+ * scheduler side has moved messages on. When a destination inbox is full, the scheduler side holds the message
  * and retries once that inbox has room. The component finishes after {@code threadMain()} has
  * returned and every queued message has been delivered. If {@code threadMain()} throws, the queued
  * output is delivered first, then {@code ErrorInformation} goes out on {@code signal}.
@@ -49,6 +51,8 @@ public abstract class ThreadedComponent extends Component {
     private volatile Thread thread;
     private volatile boolean threadDone;
     private volatile Throwable threadFailure;
+    /** Set by the thread when it found the outgoing queue full; main() wakes it after making room. */
+    private volatile boolean waitingForRoom;
 
     /** A threaded component with the standard boxes. */
     protected ThreadedComponent() {
@@ -90,13 +94,24 @@ public abstract class ThreadedComponent extends Component {
             throw new NullPointerException(name() + ": null message for outbox '" + outbox
                     + "'; messages must be non-null");
         }
-        // the queue's own capacity is rounded up to a power of two; only this thread offers
-        if (outgoing.size() >= outgoingCapacity || !outgoing.offer(new Envelope(box, msg))) {
-            throw new BoxFullException("the outgoing queue of " + name() + " is full (" + outgoingCapacity
+        Envelope envelope = new Envelope(box, msg);
+        if (!queue(envelope)) {
+            // Announce the wait before looking again: main() either sees the flag after its drain
+            // and wakes us, or drained before our second look, which then finds room.
+            waitingForRoom = true;
+            VarHandle.fullFence();
+            if (!queue(envelope)) {
+                throw new BoxFullException("the outgoing queue of " + name() + " is full (" + outgoingCapacity
                     + " messages) sending on '" + outbox + "'; the message was not queued",
-                    outgoing.size(), outgoingCapacity);
+                        outgoing.size(), outgoingCapacity);
+            }
         }
         schedule();
+    }
+
+    /** Queues for main() to deliver; the queue's own capacity is rounded up to a power of two. */
+    private boolean queue(Envelope envelope) {
+        return outgoing.size() < outgoingCapacity && outgoing.offer(envelope);
     }
 
     /** The scheduler side: start the thread, deliver queued output, finish when all is done. */
@@ -107,11 +122,17 @@ public abstract class ThreadedComponent extends Component {
             thread.start();
         }
         boolean done = threadDone;
-        for (Envelope next; (next = outgoing.peek()) != null; outgoing.poll()) {
-            try {
+        boolean moved = false;
+        try {
+            for (Envelope next; (next = outgoing.peek()) != null; outgoing.poll()) {
                 deliverVia(next.box, next.message);
-            } catch (BoxFullException full) {
-                return Step.PAUSE;
+                moved = true;
+            }
+        } catch (BoxFullException full) {
+            return Step.PAUSE;
+        } finally {
+            if (moved) {
+                wakeThreadWaitingForRoom();
             }
         }
         if (done) {
@@ -125,6 +146,14 @@ public abstract class ThreadedComponent extends Component {
             return Step.DONE;
         }
         return Step.PAUSE;
+    }
+
+    private void wakeThreadWaitingForRoom() {
+        VarHandle.fullFence();
+        if (waitingForRoom) {
+            waitingForRoom = false;
+            wakeThread();
+        }
     }
 
     private void runThread() {

@@ -275,6 +275,39 @@ class ThreadedComponentTest extends ScheduledTest {
 
     @ParameterizedTest
     @MethodSource("schedulers")
+    void aThreadPausedOnAFullOutQueueIsWokenWhenItDrains(int workers) {
+        final int n = 200;
+        final class Pauser extends ThreadedComponent {
+            Pauser() {
+                super(Boxes.standard(), 1);
+            }
+
+            @Override
+            protected void threadMain() {
+                for (int i = 0; i < n; i++) {
+                    while (true) {
+                        try {
+                            send(i, "outbox");
+                            break;
+                        } catch (BoxFullException full) {
+                            pause();    // only the drain of the out queue can wake us: nothing arrives
+                        }
+                    }
+                }
+            }
+        }
+        Scheduler s = scheduler(workers);
+        Pauser t = new Pauser();
+        RecvN r = new RecvN(n);
+        r.link(t, "outbox", r, "inbox");
+        t.activate(s);
+        r.activate(s);
+        assertTrue(s.run(ENOUGH), "the thread stayed paused after its out queue drained");
+        assertEquals(n, r.rec.size());
+    }
+
+    @ParameterizedTest
+    @MethodSource("schedulers")
     void boxRulesHoldInsideThreadMain(int workers) {
         final class Prober extends ThreadedComponent {
             volatile Throwable recvEmpty;

@@ -64,10 +64,14 @@ import org.kamaelia4j.axon.ipc.ShutdownMicroprocess;
  * supervisor's {@code outbox}.
  *
  * <h2>Shutdown</h2>
- * {@code ProducerFinished} or {@code ShutdownMicroprocess} on {@code control} is passed to every
- * running child; nothing restarts any more, and once every child has finished the supervisor
- * passes the message on on {@code signal} and finishes. When every child has ended for good on
- * its own (say transient children that finished normally) the supervisor sends
+ * {@code ShutdownMicroprocess} on {@code control} means stop now: it is passed to every running
+ * child, nothing restarts any more, and messages still waiting for the first child are dropped.
+ * {@code ProducerFinished} means no more input: the first child gets it only after every message
+ * that arrived before it, and the others at once; a child that then finishes normally is done for
+ * good, whatever its restart type, but one that fails is still restarted (and gets the
+ * {@code ProducerFinished} again), so no message is lost to a late failure. Once every child has
+ * finished the supervisor passes the message on on {@code signal} and finishes. When every child
+ * has ended for good on its own (say transient children that finished normally) it sends
  * {@code ProducerFinished} and finishes. If the supervisor itself fails or is stopped, its
  * children are stopped.
  *
@@ -128,6 +132,7 @@ public final class Supervisor extends AdaptiveCommsComponent {
         volatile int incarnations;
         State state = State.DOWN;
         boolean seenEnded;
+        boolean toldUpstreamDone;
         String signalBox;
         String controlBox;
 
@@ -147,8 +152,10 @@ public final class Supervisor extends AdaptiveCommsComponent {
     private List<Slot> endedLastSlice = new ArrayList<>();
     private volatile int restarts;
     private boolean started;
-    private Object shutdown;
+    private ProducerFinished upstreamDone;
+    private ShutdownMicroprocess stopNow;
     private ErrorInformation lastFailure;
+    private String lastEnd = "none";
 
     private Supervisor(Builder b) {
         super(Boxes.builder()
@@ -215,6 +222,7 @@ public final class Supervisor extends AdaptiveCommsComponent {
         }
         restartWhenGroupStopped();
         pumpFirst();
+        passOnUpstreamDone();
         for (Slot s : slots) {
             Component c = s.current;
             if (c != null && !s.seenEnded && c.isStopped()) {
@@ -227,7 +235,8 @@ public final class Supervisor extends AdaptiveCommsComponent {
             return Step.CONTINUE;
         }
         if (slots.stream().allMatch(s -> s.state == State.GONE)) {
-            send(shutdown != null ? shutdown : new ProducerFinished(this, null), SIGNAL);
+            Object last = stopNow != null ? stopNow : upstreamDone;
+            send(last != null ? last : new ProducerFinished(this, null), SIGNAL);
             return Step.DONE;
         }
         return Step.PAUSE;
@@ -236,15 +245,32 @@ public final class Supervisor extends AdaptiveCommsComponent {
     private void readControl() {
         while (dataReady(CONTROL)) {
             Object m = recv(CONTROL);
-            if (shutdown == null && Shutdowns.isShutdown(m)) {
-                shutdown = m;
+            if (m instanceof ProducerFinished done && upstreamDone == null) {
+                upstreamDone = done;
+            } else if (m instanceof ShutdownMicroprocess stop && stopNow == null) {
+                stopNow = stop;
+                forFirst.clear();
                 for (Slot s : slots) {
                     if (s.state == State.RUNNING) {
-                        terminate(s, m);
+                        terminate(s, stop);
                     } else if (s.state == State.DOWN) {
                         s.state = State.GONE;
                     }
                 }
+            }
+        }
+    }
+
+    /** Gives each running child the ProducerFinished, the first one once it has all its input. */
+    private void passOnUpstreamDone() {
+        if (upstreamDone == null || stopNow != null) {
+            return;
+        }
+        for (Slot s : slots) {
+            boolean inputLeft = s.index == 0 && (!forFirst.isEmpty() || dataReady());
+            if (s.state == State.RUNNING && !s.toldUpstreamDone && !inputLeft) {
+                send(upstreamDone, s.controlBox);
+                s.toldUpstreamDone = true;
             }
         }
     }
@@ -259,6 +285,7 @@ public final class Supervisor extends AdaptiveCommsComponent {
                 lastFailure = error;
             }
         }
+        lastEnd = "child '" + s.spec.id() + "' " + (failed ? "failed: " + lastFailure.message() : "finished");
         if (s.index == 0) {
             salvageInbox(old);
         }
@@ -267,12 +294,12 @@ public final class Supervisor extends AdaptiveCommsComponent {
         deleteOutbox(s.controlBox);
         s.current = null;
         if (s.state == State.TERMINATING) {
-            s.state = shutdown != null || s.spec.restart() == Restart.TEMPORARY ? State.GONE : State.DOWN;
+            s.state = stopNow != null || s.spec.restart() == Restart.TEMPORARY ? State.GONE : State.DOWN;
             return true;
         }
         Restart type = s.spec.restart();
-        boolean restart = shutdown == null
-                && (type == Restart.PERMANENT || (type == Restart.TRANSIENT && failed));
+        boolean restart = stopNow == null && type != Restart.TEMPORARY
+                && (failed || (type == Restart.PERMANENT && upstreamDone == null));
         if (!restart) {
             s.state = State.GONE;
             return true;
@@ -349,6 +376,7 @@ public final class Supervisor extends AdaptiveCommsComponent {
         }
         s.state = State.RUNNING;
         s.seenEnded = false;
+        s.toldUpstreamDone = false;
         s.incarnations++;
         s.current = c;
         c.activate(scheduler());
@@ -390,10 +418,9 @@ public final class Supervisor extends AdaptiveCommsComponent {
 
     private Step giveUp() {
         stopChildren();
-        String cause = lastFailure == null ? "unknown" : lastFailure.message();
         send(new ErrorInformation(this, lastFailure == null ? null : lastFailure.exception(),
                 name() + " gave up: more than " + maxRestarts + " restarts within " + period
-                        + "; last failure: " + cause), SIGNAL);
+                        + "; last: " + lastEnd), SIGNAL);
         return Step.DONE;
     }
 

@@ -50,7 +50,11 @@ final class Harness {
         }
     }
 
-    /** Axon tests' Dummy: never reads or sends by itself; the test sends from it and reads from it. */
+    /**
+     * Axon tests' Dummy: never reads or sends by itself; the test sends from it and reads from it.
+     * Left unactivated, it is a passive end point the test thread may use while a background
+     * scheduler runs (unlike {@code Handle}, it links only what the test links).
+     */
     static final class Probe extends Component {
         @Override
         protected Step main() {
@@ -64,6 +68,12 @@ final class Harness {
                 out.add(recv(inbox));
             }
             return out;
+        }
+
+        /** Waits for the next message in {@code inbox} and takes it; for unactivated probes. */
+        <T> T next(String inbox) {
+            await(() -> dataReady(inbox), "a message arrives in " + inbox);
+            return recv(inbox);
         }
     }
 

@@ -78,6 +78,22 @@ class ParTest {
         assertEquals(List.of(stop), driver.drain(Component.CONTROL));
     }
 
+    @Test
+    void everyControlMessageIsCopiedToEveryChild() {
+        Probe a = new Probe();
+        Probe b = new Probe();
+        Par par = new Par(a, b);
+        Probe driver = new Probe();
+        driver.link(driver, Component.OUTBOX, par, Component.CONTROL);
+        Scheduler s = Scheduler.create(1);
+        par.activate(s);
+        driver.send("hello");
+        runUntil(s, () -> a.dataReady(Component.CONTROL) && b.dataReady(Component.CONTROL), "both get it");
+        assertEquals(List.of("hello"), a.drain(Component.CONTROL));
+        assertEquals(List.of("hello"), b.drain(Component.CONTROL));
+        assertTrue(!par.isStopped(), "a message that is not a shutdown ends nothing");
+    }
+
     @ParameterizedTest(name = "{0} worker(s)")
     @ValueSource(ints = {1, 2})
     void fullChildInboxesHoldCopiesBackAndLoseNothing(int workers) {

@@ -278,6 +278,59 @@ class SupervisorTest {
     }
 
     @Test
+    void everyChildsOutboxLeadsOutThroughTheSupervisor() {
+        Supervisor sup = Supervisor.builder()
+                .child("x", () -> new DataSource("x"))
+                .child("y", () -> new DataSource("y"))
+                .build();
+        Collector out = new Collector();
+        scheduler = Scheduler.create(1);
+        new Pipeline(sup, out).activate(scheduler);
+        assertTrue(scheduler.run(WAIT), "both ended normally, so the supervisor finished");
+        assertEquals(List.of("x", "y"), out.collected().stream().sorted().toList());
+        assertSame(sup, ((ProducerFinished) out.shutdownMessage()).caller());
+    }
+
+    @Test
+    void shutdownAfterARestartReachesTheNewIncarnation() {
+        List<Component> made = new CopyOnWriteArrayList<>();
+        Supervisor sup = Supervisor.builder().strategy(Strategy.ONE_FOR_ALL).intensity(100, LONG)
+                .child("slow", () -> {
+                    Worker w = new Worker();
+                    made.add(w);
+                    return w;
+                })
+                .build();
+        Probe h = start(sup, 2);
+        await(() -> made.size() == 1, "the child runs");
+        Probe feeder = new Probe();
+        feeder.link(feeder, Component.OUTBOX, sup, Component.INBOX);
+        feeder.send("crash");
+        await(() -> sup.restarts() == 1 && made.size() == 2, "restarted once");
+        h.send(new ShutdownMicroprocess());
+        assertInstanceOf(ShutdownMicroprocess.class, signalOf(h));
+        await(sup::isStopped, "the supervisor finishes");
+        assertTrue(made.stream().allMatch(Component::isStopped));
+        assertEquals(2, made.size(), "no restart after the shutdown");
+    }
+
+    @Test
+    void stoppingTheSupervisorStopsItsChildren() {
+        List<Component> made = new CopyOnWriteArrayList<>();
+        Supervisor sup = Supervisor.builder()
+                .child("w", () -> {
+                    Worker w = new Worker();
+                    made.add(w);
+                    return w;
+                })
+                .build();
+        start(sup, 2);
+        await(() -> made.size() == 1, "the child runs");
+        sup.stop();
+        await(() -> made.get(0).isStopped(), "the child is stopped with it");
+    }
+
+    @Test
     void badDeclarationsAreRefusedWithTheirReason() {
         assertThrows(IllegalArgumentException.class, () -> Supervisor.builder().build());
         IllegalArgumentException twice = assertThrows(IllegalArgumentException.class,

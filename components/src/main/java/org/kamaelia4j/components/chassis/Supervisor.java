@@ -92,7 +92,7 @@ public final class Supervisor extends AdaptiveCommsComponent {
 
     /** When an ended child is started again (OTP's restart types). */
     public enum Restart {
-        /** Always, whether it failed or finished normally. */
+        /** Always, whether it failed or finished normally (but a normal end after ProducerFinished is final). */
         PERMANENT,
         /** Only when it failed. */
         TRANSIENT,

@@ -84,6 +84,10 @@ class BackplaneTest {
         assertEquals(List.of(1, 2, 3), b.collector.awaitCount(3, WAIT));
         publish("news", s, List.of(4));
         assertEquals(List.of(1, 2, 3, 4), a.collector.awaitCount(4, WAIT), "the first publisher's end stopped nothing");
+        Probe direct = new Probe();
+        direct.link(direct, Component.OUTBOX, bp, Component.INBOX);
+        direct.send(5);
+        assertEquals(List.of(1, 2, 3, 4, 5), b.collector.awaitCount(5, WAIT), "the backplane's inbox publishes too");
         assertFalse(bp.isStopped());
         assertTrue(s.tracker().servicesRegistered().containsAll(
                 Set.of(Backplane.publishService("news"), Backplane.subscribeService("news"))));

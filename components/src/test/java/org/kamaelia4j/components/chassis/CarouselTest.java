@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.kamaelia4j.components.chassis.Harness.runAWhile;
 import static org.kamaelia4j.components.chassis.Harness.runUntil;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
@@ -16,14 +17,20 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.kamaelia4j.axon.Component;
+import org.kamaelia4j.axon.Graphline;
 import org.kamaelia4j.axon.Scheduler;
 import org.kamaelia4j.axon.Step;
 import org.kamaelia4j.axon.ipc.Ipc;
 import org.kamaelia4j.axon.ipc.ProducerFinished;
 import org.kamaelia4j.axon.ipc.ShutdownMicroprocess;
 import org.kamaelia4j.components.chassis.Harness.Probe;
+import org.kamaelia4j.components.util.Collector;
+import org.kamaelia4j.components.util.DataSource;
 
-/** The sixteen behaviours of Axon's Tests/Python/Kamaelia/Chassis/test_Carousel.py, in its order. */
+/**
+ * The sixteen behaviours of Axon's Tests/Python/Kamaelia/Chassis/test_Carousel.py, in its order after a
+ * first end-to-end test on one and two workers.
+ */
 @Timeout(60)
 class CarouselTest {
 
@@ -111,6 +118,26 @@ class CarouselTest {
 
     private static final String FINISHED = "ProducerFinished";
     private static final String SHUTDOWN = "ShutdownMicroprocess";
+
+    @ParameterizedTest(name = "{0} worker(s)")
+    @ValueSource(ints = {1, 2})
+    void inAGraphlineItServesEveryNextMessageInTurnThenFinishes(int workers) {
+        Collector out = new Collector();
+        Graphline g = Graphline.builder()
+                .component("names", new DataSource("a", "b", "c"))
+                .component("carousel", new Carousel(name -> new DataSource(name + "!")))
+                .component("out", out)
+                .link("names", Component.OUTBOX, "carousel", Carousel.NEXT)
+                .link("names", Component.SIGNAL, "carousel", Component.CONTROL)
+                .link("carousel", Component.OUTBOX, "out", Component.INBOX)
+                .link("carousel", Component.SIGNAL, "out", Component.CONTROL)
+                .build();
+        Scheduler s = Scheduler.create(workers);
+        g.activate(s);
+        assertTrue(s.run(Duration.ofSeconds(30)), "the ProducerFinished ends it after the queued children");
+        assertEquals(List.of("a!", "b!", "c!"), out.collected());
+        assertInstanceOf(ProducerFinished.class, out.shutdownMessage());
+    }
 
     @Test
     void byDefaultDoesNothing() {

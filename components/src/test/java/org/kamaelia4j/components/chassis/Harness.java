@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
 
 import org.kamaelia4j.axon.Component;
@@ -45,8 +46,7 @@ final class Harness {
             if (System.nanoTime() > deadline) {
                 fail("timed out waiting until " + what);
             }
-            Thread.onSpinWait();
-            Thread.yield();
+            LockSupport.parkNanos(1_000_000);   // leave the cores to the workers
         }
     }
 

@@ -8,6 +8,7 @@ import java.util.Map;
 import org.kamaelia4j.axon.AdaptiveCommsComponent;
 import org.kamaelia4j.axon.Boxes;
 import org.kamaelia4j.axon.Component;
+import org.kamaelia4j.axon.Passthrough;
 import org.kamaelia4j.axon.Step;
 import org.kamaelia4j.axon.UnknownBoxException;
 
@@ -18,6 +19,8 @@ import org.kamaelia4j.axon.UnknownBoxException;
  * every sink; everything arriving on {@code control} goes out of {@code signal} and to the
  * control inbox of every sink. Sinks are added and removed with {@link AddSink} and
  * {@link RemoveSink} messages on {@code configuration}; {@link Plug} does that for a component.
+ * The data may instead come from a source component the splitter runs as its child
+ * ({@link #PlugSplitter(Component)}).
  *
  * <pre>{@code
  * PlugSplitter splitter = new PlugSplitter();
@@ -79,22 +82,46 @@ public final class PlugSplitter extends AdaptiveCommsComponent {
     private record Destination(Component sink, String inbox) {
     }
 
+    private static final String FROM_SOURCE = "_inbox";
+    private static final String SOURCE_SIGNAL = "_control";
+
     private final Map<Destination, String> dataSinks = new LinkedHashMap<>();
     private final Map<Destination, String> controlSinks = new LinkedHashMap<>();
     private final Broadcast copies = new Broadcast(this);
+    private final Component source;
+    private final String dataBox;
+    private final String controlBox;
+    private boolean started;
+    private boolean sourceEnded;
     private Object shutdown;
     private volatile int dataSinkCount;
 
-    /** A splitter with no sinks yet. */
+    /** A splitter with no sinks yet, copying what arrives on its {@code inbox} and {@code control}. */
     public PlugSplitter() {
+        this(null);
+    }
+
+    /**
+     * A splitter whose data come from {@code source}, a child it runs (Kamaelia's
+     * {@code PlugSplitter(sourceComponent)}): the splitter's {@code inbox} and {@code control}
+     * pass through to the source's, and what the source sends on {@code outbox} and
+     * {@code signal} is copied out. The splitter finishes once the source has, after copying
+     * everything it sent. Null means no source.
+     */
+    public PlugSplitter(Component source) {
         super(Boxes.builder()
                 .inbox(CONFIGURATION, "AddSink and RemoveSink requests")
-                .inbox(INBOX, "data to copy to outbox and to every sink's data inbox")
+                .inbox(INBOX, "data to copy to outbox and to every sink's data inbox (the source's, if it has one)")
                 .inbox(CONTROL, "control messages to copy to signal and every sink's control inbox; "
-                        + "ProducerFinished or ShutdownMicroprocess also finish the splitter")
+                        + "ProducerFinished or ShutdownMicroprocess also finish the splitter (or go to its source)")
+                .inbox(FROM_SOURCE, "what the source sends on its outbox, to copy like inbox")
+                .inbox(SOURCE_SIGNAL, "what the source sends on its signal, to copy like control")
                 .outbox(OUTBOX, "a copy of every message received on inbox")
                 .outbox(SIGNAL, "a copy of every message received on control")
                 .build());
+        this.source = source;
+        this.dataBox = source == null ? INBOX : FROM_SOURCE;
+        this.controlBox = source == null ? CONTROL : SOURCE_SIGNAL;
     }
 
     /** How many sinks it copies data to now; for monitoring, from any thread. */
@@ -104,6 +131,10 @@ public final class PlugSplitter extends AdaptiveCommsComponent {
 
     @Override
     protected Step main() {
+        if (!started) {
+            started = true;
+            startSource();
+        }
         while (dataReady(CONFIGURATION)) {
             configure(recv(CONFIGURATION));
         }
@@ -113,14 +144,14 @@ public final class PlugSplitter extends AdaptiveCommsComponent {
         if (shutdown != null) {
             return Step.DONE;
         }
-        while (dataReady()) {
-            if (!copies.send(recv(), outboxes(OUTBOX, dataSinks))) {
+        while (dataReady(dataBox)) {
+            if (!copies.send(recv(dataBox), outboxes(OUTBOX, dataSinks))) {
                 return Step.PAUSE;
             }
         }
-        while (dataReady(CONTROL)) {
-            Object m = recv(CONTROL);
-            if (Shutdowns.isShutdown(m)) {
+        while (dataReady(controlBox)) {
+            Object m = recv(controlBox);
+            if (source == null && Shutdowns.isShutdown(m)) {
                 shutdown = m;
             }
             if (!copies.send(m, outboxes(SIGNAL, controlSinks))) {
@@ -129,6 +160,33 @@ public final class PlugSplitter extends AdaptiveCommsComponent {
             if (shutdown != null) {
                 return Step.DONE;
             }
+        }
+        return source == null ? Step.PAUSE : afterSource();
+    }
+
+    private void startSource() {
+        if (source == null) {
+            return;
+        }
+        addChildren(source);
+        link(this, INBOX, source, INBOX, Passthrough.INBOUND);
+        link(this, CONTROL, source, CONTROL, Passthrough.INBOUND);
+        link(source, OUTBOX, this, FROM_SOURCE);
+        link(source, SIGNAL, this, SOURCE_SIGNAL);
+        source.activate(scheduler());
+    }
+
+    /**
+     * Finishes one slice after seeing the source finished: by then everything it sent is visible
+     * and, since this slice got here, copied.
+     */
+    private Step afterSource() {
+        if (sourceEnded) {
+            return Step.DONE;
+        }
+        if (childrenDone()) {
+            sourceEnded = true;
+            return Step.CONTINUE;
         }
         return Step.PAUSE;
     }

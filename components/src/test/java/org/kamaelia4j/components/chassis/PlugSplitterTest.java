@@ -112,6 +112,24 @@ class PlugSplitterTest {
     }
 
     @Test
+    void aSourceChildFeedsTheSinksAndItsEndEndsTheSplitter() {
+        List<Object> numbers = new ArrayList<>(IntStream.range(0, 300).boxed().toList());
+        PlugSplitter splitter = new PlugSplitter(new DataSource(numbers));
+        Collector first = new Collector();
+        Collector second = new Collector();
+        second.setInboxSize(Component.INBOX, 2);
+        Scheduler s = Scheduler.create(1);
+        new Plug(splitter, first).activate(s);     // their AddSinks arrive before the source runs
+        new Plug(splitter, second).activate(s);
+        splitter.activate(s);
+        assertTrue(s.run(Duration.ofSeconds(30)), "the source's ProducerFinished ends everything");
+        assertEquals(numbers, first.collected());
+        assertEquals(numbers, second.collected());
+        assertInstanceOf(ProducerFinished.class, second.shutdownMessage());
+        assertTrue(splitter.isStopped());
+    }
+
+    @Test
     void aPlugRemovesItsSinkWhenItsComponentFinishes() {
         Rig r = new Rig();
         Collector c = new Collector();

@@ -25,7 +25,7 @@ import org.kamaelia4j.axon.Step;
  */
 public final class Plug extends Component {
 
-    private static final String SPLITTER_CONFIG = "splitter_config";
+    private static final String SPLITTER_CONFIG = "_splitterConfig";
 
     private final Component splitter;
     private final Component child;

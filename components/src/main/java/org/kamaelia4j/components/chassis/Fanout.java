@@ -81,13 +81,6 @@ public final class Fanout extends Component {
                 return Step.PAUSE;
             }
         }
-        while (dataReady(CONTROL)) {
-            Object m = recv(CONTROL);
-            if (Shutdowns.isShutdown(m)) {
-                send(m, SIGNAL);
-                return Step.DONE;
-            }
-        }
-        return Step.PAUSE;
+        return Shutdowns.forwardedShutdown(this) ? Step.DONE : Step.PAUSE;
     }
 }

@@ -44,13 +44,6 @@ public final class PublishTo extends Component {
             Service bus = Backplane.lookUp(this, Backplane.publishService(backplane), backplane);
             link(this, INBOX, bus.component(), bus.inbox(), Passthrough.INBOUND);
         }
-        while (dataReady(CONTROL)) {
-            Object m = recv(CONTROL);
-            if (Shutdowns.isShutdown(m)) {
-                send(m, SIGNAL);
-                return Step.DONE;
-            }
-        }
-        return Step.PAUSE;
+        return Shutdowns.forwardedShutdown(this) ? Step.DONE : Step.PAUSE;
     }
 }

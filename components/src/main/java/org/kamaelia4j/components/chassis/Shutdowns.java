@@ -1,5 +1,6 @@
 package org.kamaelia4j.components.chassis;
 
+import org.kamaelia4j.axon.Component;
 import org.kamaelia4j.axon.ipc.ProducerFinished;
 import org.kamaelia4j.axon.ipc.ShutdownMicroprocess;
 
@@ -12,5 +13,20 @@ final class Shutdowns {
     /** True for {@code ProducerFinished} and {@code ShutdownMicroprocess}: the messages that end a component. */
     static boolean isShutdown(Object message) {
         return message instanceof ProducerFinished || message instanceof ShutdownMicroprocess;
+    }
+
+    /**
+     * Reads {@code c}'s {@code control} inbox; on a shutdown message forwards it on {@code signal}
+     * and returns true, so the caller finishes. Other control messages are dropped.
+     */
+    static boolean forwardedShutdown(Component c) {
+        while (c.dataReady(Component.CONTROL)) {
+            Object m = c.recv(Component.CONTROL);
+            if (isShutdown(m)) {
+                c.send(m, Component.SIGNAL);
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -84,14 +84,7 @@ final class Harness {
             while (dataReady()) {
                 send(recv());
             }
-            while (dataReady(CONTROL)) {
-                Object m = recv(CONTROL);
-                if (Shutdowns.isShutdown(m)) {
-                    send(m, SIGNAL);
-                    return Step.DONE;
-                }
-            }
-            return Step.PAUSE;
+            return Shutdowns.forwardedShutdown(this) ? Step.DONE : Step.PAUSE;
         }
     }
 
@@ -108,14 +101,7 @@ final class Harness {
             while (dataReady()) {
                 send(tag + recv());
             }
-            while (dataReady(CONTROL)) {
-                Object m = recv(CONTROL);
-                if (Shutdowns.isShutdown(m)) {
-                    send(m, SIGNAL);
-                    return Step.DONE;
-                }
-            }
-            return Step.PAUSE;
+            return Shutdowns.forwardedShutdown(this) ? Step.DONE : Step.PAUSE;
         }
     }
 }

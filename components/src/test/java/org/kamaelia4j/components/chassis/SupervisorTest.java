@@ -72,14 +72,7 @@ class SupervisorTest {
                 }
                 send(m);
             }
-            while (dataReady(CONTROL)) {
-                Object m = recv(CONTROL);
-                if (Shutdowns.isShutdown(m)) {
-                    send(m, SIGNAL);
-                    return Step.DONE;
-                }
-            }
-            return Step.PAUSE;
+            return Shutdowns.forwardedShutdown(this) ? Step.DONE : Step.PAUSE;
         }
     }
 

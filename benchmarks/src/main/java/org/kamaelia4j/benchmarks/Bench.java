@@ -19,6 +19,10 @@ import java.util.Locale;
  * ./k4j bench quick pipeline  # only workloads whose name contains "pipeline"
  * </pre>
  *
+ * <p>A {@linkplain Workload#heavy() heavy} workload (most live components) is left out of an
+ * unfiltered quick run; {@code ./k4j bench quick live} runs it at its quick size. Give the JVM
+ * room for it: {@code K4J_JAVA_OPTS=-Xmx8g ./k4j bench live}.
+ *
  * <p>Each contender gets warm-up runs that are not counted, then measured runs; the report
  * gives the median with the min and max, the machine (cores, JDK, OS) and the load average
  * before and after, so a noisy machine shows. The results directory is the system property
@@ -31,7 +35,8 @@ public final class Bench {
 
     /** Every workload this module knows, in report order. */
     static List<Workload> workloads() {
-        return List.of(new PipelineHops(), new GeneratorResume());
+        return List.of(new RingHops(), new RingTokens(), new PipelineHops(), new PingPong(), new Skynet(),
+                new IdleMemory(), new LiveComponents(), new ParallelSpeedup(), new GeneratorResume());
     }
 
     /** {@code [quick] [name-filter ...]}. */
@@ -40,7 +45,7 @@ public final class Bench {
         boolean quick = rest.remove("quick");
         Path results = Path.of(System.getProperty("k4j.results", "benchmarks/results"));
         List<Workload> chosen = workloads().stream()
-                .filter(w -> rest.isEmpty() || rest.stream().anyMatch(f -> w.name().contains(f)))
+                .filter(w -> rest.isEmpty() ? !(quick && w.heavy()) : rest.stream().anyMatch(f -> w.name().contains(f)))
                 .toList();
         if (chosen.isEmpty()) {
             System.err.println("no workload matches " + rest + "; workloads are "
@@ -71,7 +76,7 @@ public final class Bench {
                 figures[i] = c.measure().run(size);
             }
             Measurement m = new Measurement(c, figures);
-            System.out.printf(Locale.ROOT, "  %-45s median %s %s%n", c.name(), Report.format(m.median()),
+            System.out.printf(Locale.ROOT, "  %-55s median %s %s%n", c.label(), Report.format(m.median()),
                     w.unit().label());
             measurements.add(m);
         }

@@ -44,9 +44,7 @@ public final class Bench {
         List<String> rest = new ArrayList<>(Arrays.asList(args));
         boolean quick = rest.remove("quick");
         Path results = Path.of(System.getProperty("k4j.results", "benchmarks/results"));
-        List<Workload> chosen = workloads().stream()
-                .filter(w -> rest.isEmpty() ? !(quick && w.heavy()) : rest.stream().anyMatch(f -> w.name().contains(f)))
-                .toList();
+        List<Workload> chosen = chosen(quick, rest);
         if (chosen.isEmpty()) {
             System.err.println("no workload matches " + rest + "; workloads are "
                     + workloads().stream().map(Workload::name).toList());
@@ -59,6 +57,17 @@ public final class Bench {
             System.out.println(report.markdown());
         }
         System.out.println("results written to " + results.toAbsolutePath());
+    }
+
+    /**
+     * The workloads whose names contain one of {@code filters}; with no filter, all of them, less
+     * the heavy ones in a quick run.
+     */
+    static List<Workload> chosen(boolean quick, List<String> filters) {
+        return workloads().stream()
+                .filter(w -> filters.isEmpty() ? !(quick && w.heavy())
+                        : filters.stream().anyMatch(f -> w.name().contains(f)))
+                .toList();
     }
 
     static Report run(Workload w, boolean quick) throws Exception {

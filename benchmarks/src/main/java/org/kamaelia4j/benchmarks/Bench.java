@@ -21,7 +21,8 @@ import java.util.Locale;
  *
  * <p>A {@linkplain Workload#heavy() heavy} workload (most live components) is left out of an
  * unfiltered quick run; {@code ./k4j bench quick live} runs it at its quick size. Give the JVM
- * room for it: {@code K4J_JAVA_OPTS=-Xmx8g ./k4j bench live}.
+ * room for it: {@code K4J_JAVA_OPTS=-Xmx8g ./k4j bench live}. A heavy workload gets no warm-up
+ * and one measured run.
  *
  * <p>Each contender gets warm-up runs that are not counted, then measured runs; the report
  * gives the median with the min and max, the machine (cores, JDK, OS) and the load average
@@ -73,8 +74,8 @@ public final class Bench {
     static Report run(Workload w, boolean quick) throws Exception {
         double loadBefore = loadAverage();
         long size = w.size(quick);
-        int warmups = quick ? 1 : 3;
-        int runs = quick ? 3 : 7;
+        int warmups = w.heavy() ? 0 : quick ? 1 : 3;
+        int runs = w.heavy() ? 1 : quick ? 3 : 7;
         List<Measurement> measurements = new ArrayList<>();
         for (Contender c : w.contenders()) {
             for (int i = 0; i < warmups; i++) {

@@ -33,7 +33,7 @@ final class IdleMemory implements Workload {
 
     @Override
     public long size(boolean quick) {
-        return quick ? 200_000 : 1_000_000;
+        return quick ? 50_000 : 1_000_000;
     }
 
     @Override

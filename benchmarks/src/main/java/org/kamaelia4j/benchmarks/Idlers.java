@@ -64,7 +64,7 @@ abstract class Idlers implements AutoCloseable {
 
     /** Heap in use after a full collection, in bytes. */
     static long usedHeapAfterGc() throws InterruptedException {
-        for (int i = 0; i < 3; i++) {
+        for (int i = 0; i < 2; i++) {
             System.gc();
             Thread.sleep(20);
         }

@@ -35,7 +35,7 @@ final class LiveComponents implements Workload {
 
     @Override
     public long size(boolean quick) {
-        return quick ? 2_000_000 : 10_000_000;
+        return quick ? 1_000_000 : 10_000_000;
     }
 
     @Override

@@ -62,10 +62,20 @@ final class ParallelSpeedup implements Workload {
         long x = SEED;
         long acc = 0;
         for (long i = 0; i < steps; i++) {
-            x = x * 6364136223846793005L + 1442695040888963407L;
-            acc ^= x >>> 17;
+            x = next(x);
+            acc = fold(acc, x);
         }
         return acc;
+    }
+
+    /** One step of the generator. */
+    private static long next(long x) {
+        return x * 6364136223846793005L + 1442695040888963407L;
+    }
+
+    /** Folds a generated value into the accumulator. */
+    private static long fold(long acc, long x) {
+        return acc ^ x >>> 17;
     }
 
     static double kamaelia(long steps, int workers) {
@@ -122,8 +132,8 @@ final class ParallelSpeedup implements Workload {
             long xs = x;
             long a = acc;
             for (long i = 0; i < n; i++) {
-                xs = xs * 6364136223846793005L + 1442695040888963407L;
-                a ^= xs >>> 17;
+                xs = next(xs);
+                a = fold(a, xs);
             }
             x = xs;
             acc = a;

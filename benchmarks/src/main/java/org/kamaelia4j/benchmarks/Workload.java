@@ -47,7 +47,7 @@ public interface Workload {
 
     /**
      * True for a workload too heavy for the quick run (minutes, gigabytes): {@code ./k4j bench
-     * quick} skips it unless a filter names it.
+     * quick} skips it unless a filter names it, and it is measured once, without a warm-up.
      */
     default boolean heavy() {
         return false;

@@ -194,7 +194,8 @@ final class PingPong implements Workload {
         CountDownLatch done = new CountDownLatch(1);
         long[] made = new long[1];
         ActorRef pong = Peers.pekko().actorOf(Props.create(PekkoPonger.class, PekkoPonger::new));
-        ActorRef ping = Peers.pekko().actorOf(Props.create(PekkoPinger.class, () -> new PekkoPinger(trips, done, made)));
+        ActorRef ping = Peers.pekko().actorOf(
+                Props.create(PekkoPinger.class, () -> new PekkoPinger(trips, done, made)));
         ping.tell(pong, ActorRef.noSender());
         if (!done.await(10, TimeUnit.MINUTES)) {
             throw new IllegalStateException("the Pekko ping-pong did not finish in 10 minutes");

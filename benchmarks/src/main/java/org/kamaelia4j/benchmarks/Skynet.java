@@ -9,9 +9,9 @@ import java.util.concurrent.TimeUnit;
 import org.apache.pekko.actor.AbstractActor;
 import org.apache.pekko.actor.ActorRef;
 import org.apache.pekko.actor.Props;
+import org.kamaelia4j.axon.Component;
 import org.kamaelia4j.axon.Scheduler;
 import org.kamaelia4j.axon.Step;
-import org.kamaelia4j.axon.Component;
 
 /**
  * The skynet benchmark: a tree in which every node spawns ten children, down to one leaf per

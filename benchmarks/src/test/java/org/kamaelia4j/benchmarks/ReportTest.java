@@ -111,6 +111,7 @@ class ReportTest {
     void aQuickRunLeavesHeavyWorkloadsOutUnlessAFilterNamesThem() {
         assertTrue(Bench.chosen(true, List.of()).stream().noneMatch(Workload::heavy));
         assertTrue(Bench.chosen(false, List.of()).stream().anyMatch(Workload::heavy));
-        assertEquals(List.of("live-components"), Bench.chosen(true, List.of("live")).stream().map(Workload::name).toList());
+        assertEquals(List.of("live-components"),
+                Bench.chosen(true, List.of("live")).stream().map(Workload::name).toList());
     }
 }

@@ -19,6 +19,11 @@ import java.util.Locale;
  * ./k4j bench quick pipeline  # only workloads whose name contains "pipeline"
  * </pre>
  *
+ * <p>A {@linkplain Workload#heavy() heavy} workload (most live components) is left out of an
+ * unfiltered quick run; {@code ./k4j bench quick live} runs it at its quick size. Give the JVM
+ * room for it: {@code K4J_JAVA_OPTS=-Xmx8g ./k4j bench live}. A heavy workload gets no warm-up
+ * and one measured run.
+ *
  * <p>Each contender gets warm-up runs that are not counted, then measured runs; the report
  * gives the median with the min and max, the machine (cores, JDK, OS) and the load average
  * before and after, so a noisy machine shows. The results directory is the system property
@@ -31,7 +36,8 @@ public final class Bench {
 
     /** Every workload this module knows, in report order. */
     static List<Workload> workloads() {
-        return List.of(new PipelineHops(), new GeneratorResume());
+        return List.of(new RingHops(), new RingTokens(), new PipelineHops(), new PingPong(), new Skynet(),
+                new IdleMemory(), new LiveComponents(), new ParallelSpeedup(), new GeneratorResume());
     }
 
     /** {@code [quick] [name-filter ...]}. */
@@ -39,9 +45,7 @@ public final class Bench {
         List<String> rest = new ArrayList<>(Arrays.asList(args));
         boolean quick = rest.remove("quick");
         Path results = Path.of(System.getProperty("k4j.results", "benchmarks/results"));
-        List<Workload> chosen = workloads().stream()
-                .filter(w -> rest.isEmpty() || rest.stream().anyMatch(f -> w.name().contains(f)))
-                .toList();
+        List<Workload> chosen = chosen(quick, rest);
         if (chosen.isEmpty()) {
             System.err.println("no workload matches " + rest + "; workloads are "
                     + workloads().stream().map(Workload::name).toList());
@@ -56,11 +60,22 @@ public final class Bench {
         System.out.println("results written to " + results.toAbsolutePath());
     }
 
+    /**
+     * The workloads whose names contain one of {@code filters}; with no filter, all of them, less
+     * the heavy ones in a quick run.
+     */
+    static List<Workload> chosen(boolean quick, List<String> filters) {
+        return workloads().stream()
+                .filter(w -> filters.isEmpty() ? !(quick && w.heavy())
+                        : filters.stream().anyMatch(f -> w.name().contains(f)))
+                .toList();
+    }
+
     static Report run(Workload w, boolean quick) throws Exception {
         double loadBefore = loadAverage();
         long size = w.size(quick);
-        int warmups = quick ? 1 : 3;
-        int runs = quick ? 3 : 7;
+        int warmups = w.heavy() ? 0 : quick ? 1 : 3;
+        int runs = w.heavy() ? 1 : quick ? 3 : 7;
         List<Measurement> measurements = new ArrayList<>();
         for (Contender c : w.contenders()) {
             for (int i = 0; i < warmups; i++) {
@@ -71,7 +86,7 @@ public final class Bench {
                 figures[i] = c.measure().run(size);
             }
             Measurement m = new Measurement(c, figures);
-            System.out.printf(Locale.ROOT, "  %-45s median %s %s%n", c.name(), Report.format(m.median()),
+            System.out.printf(Locale.ROOT, "  %-55s median %s %s%n", c.label(), Report.format(m.median()),
                     w.unit().label());
             measurements.add(m);
         }

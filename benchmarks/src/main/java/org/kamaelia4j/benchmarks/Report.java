@@ -42,9 +42,9 @@ final class Report {
                 .append("| contender | median (").append(unit.label())
                 .append(") | min | max | runs | Kamaelia4J vs this |\n")
                 .append("|---|---:|---:|---:|---:|---:|\n");
-        Measurement ours = measurements.stream().filter(m -> m.contender().ours()).findFirst().orElse(null);
         for (Measurement m : measurements) {
-            md.append("| ").append(m.contender().name())
+            Measurement ours = oursIn(m.contender().group());
+            md.append("| ").append(m.contender().label())
                     .append(" | ").append(format(m.median()))
                     .append(" | ").append(format(m.min()))
                     .append(" | ").append(format(m.max()))
@@ -52,8 +52,37 @@ final class Report {
                     .append(" | ").append(ours == null || m == ours ? "" : comparison(ours, m))
                     .append(" |\n");
         }
+        appendGroupTable(md);
         md.append("\n![").append(workload.name()).append("](").append(workload.name()).append(".svg)\n");
         return md.toString();
+    }
+
+    /** Kamaelia4J's measurement in the group, or null. */
+    private Measurement oursIn(String group) {
+        return measurements.stream()
+                .filter(m -> m.contender().ours() && m.contender().group().equals(group))
+                .findFirst().orElse(null);
+    }
+
+    /** For a workload measured at several settings: medians with one row per group, one column per contender. */
+    private void appendGroupTable(StringBuilder md) {
+        List<String> groups = measurements.stream().map(m -> m.contender().group()).distinct().toList();
+        if (groups.size() < 2) {
+            return;
+        }
+        List<String> names = measurements.stream().map(m -> m.contender().name()).distinct().toList();
+        md.append("\nMedians (").append(workload.unit().label()).append(") by setting:\n\n| setting |");
+        names.forEach(n -> md.append(' ').append(n).append(" |"));
+        md.append("\n|---|").append("---:|".repeat(names.size())).append('\n');
+        for (String group : groups) {
+            md.append("| ").append(group).append(" |");
+            for (String name : names) {
+                md.append(' ').append(measurements.stream()
+                        .filter(m -> m.contender().group().equals(group) && m.contender().name().equals(name))
+                        .findFirst().map(m -> format(m.median())).orElse("")).append(" |");
+            }
+            md.append('\n');
+        }
     }
 
     private String comparison(Measurement ours, Measurement other) {
@@ -80,7 +109,7 @@ final class Report {
         for (Measurement m : measurements) {
             int width = top > 0 ? (int) Math.round(chartWidth * m.median() / top) : 0;
             String colour = m.contender().ours() ? "#2a7ab0" : "#9aa5ad";
-            svg.append("  <text x=\"8\" y=\"").append(y + 17).append("\">").append(escape(m.contender().name()))
+            svg.append("  <text x=\"8\" y=\"").append(y + 17).append("\">").append(escape(m.contender().label()))
                     .append("</text>\n")
                     .append("  <rect x=\"").append(labelWidth).append("\" y=\"").append(y).append("\" width=\"")
                     .append(Math.max(1, width)).append("\" height=\"").append(barHeight).append("\" fill=\"")

@@ -45,6 +45,14 @@ public interface Workload {
      */
     long size(boolean quick);
 
+    /**
+     * True for a workload too heavy for the quick run (minutes, gigabytes): {@code ./k4j bench
+     * quick} skips it unless a filter names it, and it is measured once, without a warm-up.
+     */
+    default boolean heavy() {
+        return false;
+    }
+
     /** How a figure is expressed. */
     enum Unit {
         /** Nanoseconds per operation: lower is better. */
@@ -55,6 +63,8 @@ public interface Workload {
         MILLISECONDS("ms", false),
         /** Bytes per item: lower is better. */
         BYTES("bytes", false),
+        /** Millions of things held at once: higher is better. */
+        MILLIONS("million", true),
         /** A dimensionless ratio: higher is better. */
         RATIO("x", true);
 

@@ -70,11 +70,48 @@ class ReportTest {
     }
 
     @Test
-    void everyWorkloadRunsEveryContenderAtATinySize() throws Exception {
-        for (Workload w : Bench.workloads()) {
-            for (Contender c : w.contenders()) {
-                assertTrue(c.measure().run(1_000) > 0, w.name() + ": " + c.name());
+    void groupedContendersCompareWithinTheirGroupAndGetATableBySetting() throws Exception {
+        Workload grouped = new Workload() {
+            public String name() {
+                return "grouped";
             }
-        }
+
+            public String title() {
+                return "a workload measured at two settings";
+            }
+
+            public Unit unit() {
+                return Unit.MILLION_PER_SECOND;
+            }
+
+            public String target() {
+                return "none";
+            }
+
+            public List<Contender> contenders() {
+                return List.of(new Contender("ours", true, n -> 10, "1 token"),
+                        new Contender("theirs", false, n -> 5, "1 token"),
+                        new Contender("ours", true, n -> 40, "4 tokens"),
+                        new Contender("theirs", false, n -> 80, "4 tokens"));
+            }
+
+            public long size(boolean quick) {
+                return 1;
+            }
+        };
+        String md = Bench.run(grouped, true).markdown();
+        assertTrue(md.contains("| theirs [1 token] | 5.00 | 5.00 | 5.00 | 3 | 2.00x better |"), md);
+        assertTrue(md.contains("| theirs [4 tokens] | 80.0 | 80.0 | 80.0 | 3 | 2.00x worse |"), md);
+        assertTrue(md.contains("| setting | ours | theirs |"), md);
+        assertTrue(md.contains("| 1 token | 10.0 | 5.00 |"), md);
+        assertTrue(md.contains("| 4 tokens | 40.0 | 80.0 |"), md);
+    }
+
+    @Test
+    void aQuickRunLeavesHeavyWorkloadsOutUnlessAFilterNamesThem() {
+        assertTrue(Bench.chosen(true, List.of()).stream().noneMatch(Workload::heavy));
+        assertTrue(Bench.chosen(false, List.of()).stream().anyMatch(Workload::heavy));
+        assertEquals(List.of("live-components"),
+                Bench.chosen(true, List.of("live")).stream().map(Workload::name).toList());
     }
 }

@@ -2,6 +2,7 @@ package org.kamaelia4j.stm;
 
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -137,6 +138,39 @@ public final class Store {
         SortedMap<String, Versioned> out = new TreeMap<>();
         seen.forEach((key, e) -> out.put(key, new Versioned(e.version, copier.apply(e.value))));
         return Collections.unmodifiableSortedMap(out);
+    }
+
+    /**
+     * Every key that has been committed at least once, as plain data for printing or writing as
+     * JSON: {@code {key: {"version": 3, "value": ...}, ...}} in key order.
+     *
+     * <pre>{@code
+     * System.out.println(store.export());
+     * // {account_one={version=2, value=0}, fork.1={version=8, value=null}, point={version=1, value={x=1, y=2}}}
+     * }</pre>
+     *
+     * <p>It reads the store exactly as {@link #snapshot()} does (one consistent moment, never half a
+     * commit, without waiting for writers); the difference is the shape. {@code snapshot()} is for
+     * programs: typed {@link Versioned} records holding the stored objects themselves (copied by the
+     * copier, if any). {@code export()} is for people and other tools: nested maps and lists made only
+     * of null, {@link Boolean}, {@link Number}, {@link String}, {@link List} and {@link Map} with string
+     * keys, so any JSON writer takes it as it is and its {@code toString()} is readable. Values are
+     * converted on the way out: strings, booleans and numbers stay; characters and enum constants
+     * become strings; records become maps of their components; arrays and other iterables become
+     * lists; maps become maps keyed by {@code String.valueOf(key)}; anything else becomes its
+     * {@code toString()} (the one place where the store calls a value's {@code toString}, always
+     * after the read, with nothing held). The result is unmodifiable at the top level and detached:
+     * later commits do not change it.
+     */
+    public Map<String, Map<String, Object>> export() {
+        Map<String, Map<String, Object>> out = new LinkedHashMap<>();
+        snapshot().forEach((key, v) -> {
+            Map<String, Object> record = new LinkedHashMap<>();
+            record.put("version", v.version());
+            record.put("value", PlainData.of(v.value()));
+            out.put(key, Collections.unmodifiableMap(record));
+        });
+        return Collections.unmodifiableMap(out);
     }
 
     /**

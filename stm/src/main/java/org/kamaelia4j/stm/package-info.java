@@ -5,7 +5,8 @@
  * <h2>The pieces</h2>
  * <ul>
  *   <li>{@link org.kamaelia4j.stm.Store}: the shared state; hands out copies, takes commits, gives
- *       consistent {@linkplain org.kamaelia4j.stm.Store#snapshot() snapshots}.</li>
+ *       consistent {@linkplain org.kamaelia4j.stm.Store#snapshot() snapshots} (typed) and
+ *       {@linkplain org.kamaelia4j.stm.Store#export() exports} (plain maps for printing or JSON).</li>
  *   <li>{@link org.kamaelia4j.stm.Value} (one key) and {@link org.kamaelia4j.stm.Changeset}
  *       (several keys): private copies that remember the versions they were read at.</li>
  *   <li>{@link org.kamaelia4j.stm.ConcurrentUpdateException}: a commit found a key changed and
@@ -46,7 +47,8 @@
  *   <li><b>No user code runs while keys are claimed.</b> The body of {@code atomically}, the
  *       copier, and values' own methods all run with nothing held, so they cannot block a commit
  *       or deadlock with it. The store never calls {@code equals}, {@code hashCode} or
- *       {@code toString} on values (only {@code toString} of a copy does).</li>
+ *       {@code toString} on values (only {@code toString} of a copy and {@code export()} do,
+ *       after reading, with nothing held).</li>
  *   <li><b>Conflicts mean progress.</b> A {@code ConcurrentUpdateException} is thrown only because
  *       another commit on that key succeeded; redo the work on a fresh copy, or let
  *       {@code Store.atomically} do it. A {@code BusyRetryException} is thrown only when a thread

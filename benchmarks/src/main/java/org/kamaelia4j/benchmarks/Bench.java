@@ -31,7 +31,8 @@ public final class Bench {
 
     /** Every workload this module knows, in report order. */
     static List<Workload> workloads() {
-        return List.of(new PipelineHops(), new GeneratorResume());
+        return List.of(new PipelineHops(), new GeneratorResume(), new StmCommitLatency(), new StmDisjointCommits(),
+                new StmBankTransfers());
     }
 
     /** {@code [quick] [name-filter ...]}. */

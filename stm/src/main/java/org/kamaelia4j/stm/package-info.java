@@ -36,7 +36,8 @@
  *       the store with a copier, which the store applies to every value going in and coming out.</li>
  *   <li><b>Reads never wait.</b> {@code usevar}, {@code using} and {@code snapshot} take no lock and
  *       never wait for a writer: they read the store's commit clock once and pick, per key, the
- *       newest version committed by then (keys keep a short history of older versions for this).
+ *       newest version committed by then (keys keep a short history of older versions for this);
+ *       a copy of one key just takes its newest committed version.
  *       What they return is consistent: never part of a commit without the rest of it.</li>
  *   <li><b>Commits never take a global lock.</b> A commit claims its keys one at a time in sorted
  *       key order, so commits on disjoint keys run in parallel. A commit may wait, briefly, only for

@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.SortedMap;
 import java.util.TreeMap;
-import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
@@ -200,7 +199,7 @@ public final class Store {
         Objects.requireNonNull(policy, "policy");
         Objects.requireNonNull(body, "body");
         String[] sorted = sortedKeys(keys);
-        return policy.run(List.of(sorted), () -> {
+        return policy.run(sorted, () -> {
             Changeset changes = new Changeset(copyOf(sorted));
             R result = body.apply(changes);
             changes.commit();
@@ -332,15 +331,22 @@ public final class Store {
         return true;
     }
 
+    /** The keys sorted, each once (a copy: the caller's array is left alone). */
     private static String[] sortedKeys(String[] keys) {
         Objects.requireNonNull(keys, "keys");
-        TreeSet<String> sorted = new TreeSet<>();
         for (int i = 0; i < keys.length; i++) {
             if (keys[i] == null) {
                 throw new NullPointerException("key " + i + " of " + Arrays.toString(keys) + " is null");
             }
-            sorted.add(keys[i]);
         }
-        return sorted.toArray(String[]::new);
+        String[] sorted = keys.clone();
+        Arrays.sort(sorted);
+        int distinct = 0;
+        for (int i = 0; i < sorted.length; i++) {
+            if (distinct == 0 || !sorted[i].equals(sorted[distinct - 1])) {
+                sorted[distinct++] = sorted[i];
+            }
+        }
+        return distinct == sorted.length ? sorted : Arrays.copyOf(sorted, distinct);
     }
 }

@@ -15,7 +15,7 @@ import java.util.Locale;
  *
  * <pre>
  * ./k4j bench                 # every workload, full size, 7 measured runs each
- * ./k4j bench quick           # every workload, small size, 3 runs: a few minutes
+ * ./k4j bench quick           # every workload, small size, 3 runs (heavy ones: 1): a few minutes
  * ./k4j bench quick pipeline  # only workloads whose name contains "pipeline"
  * </pre>
  *
@@ -32,7 +32,8 @@ public final class Bench {
     /** Every workload this module knows, in report order. */
     static List<Workload> workloads() {
         return List.of(new PipelineHops(), new GeneratorResume(), new StmCommitLatency(), new StmDisjointCommits(),
-                new StmBankTransfers());
+                new StmBankTransfers(), new ProcessLinkThroughput(), new ProcessLatency(1_000_000),
+                new ProcessLatency(100_000), new MonteCarloPi());
     }
 
     /** {@code [quick] [name-filter ...]}. */
@@ -60,8 +61,8 @@ public final class Bench {
     static Report run(Workload w, boolean quick) throws Exception {
         double loadBefore = loadAverage();
         long size = w.size(quick);
-        int warmups = quick ? 1 : 3;
-        int runs = quick ? 3 : 7;
+        int warmups = quick ? (w.heavy() ? 0 : 1) : 3;
+        int runs = quick ? (w.heavy() ? 1 : 3) : 7;
         List<Measurement> measurements = new ArrayList<>();
         for (Contender c : w.contenders()) {
             for (int i = 0; i < warmups; i++) {

@@ -33,7 +33,7 @@ final class Philosopher extends Component {
     private Changeset held;
     private int meals;
 
-    /** Philosopher {@code seat} (1..n) at {@code table}; {@code seed} makes its thinking and eating times repeatable. */
+    /** Philosopher {@code seat} (1..n) at {@code table}; {@code seed} makes its thinking and eating repeatable. */
     Philosopher(DiningTable table, int seat, long seed) {
         super(Boxes.builder()
                 .inbox(INBOX, "not used")

@@ -16,6 +16,7 @@ import net.openhft.chronicle.wire.DocumentContext;
 import org.kamaelia4j.axon.Pipeline;
 import org.kamaelia4j.axon.Scheduler;
 import org.kamaelia4j.components.util.DataSource;
+import org.kamaelia4j.process.LinkOptions;
 import org.kamaelia4j.process.ProcessPipeline;
 import org.kamaelia4j.process.Stage;
 
@@ -26,6 +27,9 @@ import org.kamaelia4j.process.Stage;
  * Chronicle Queue between the same kind of JVM pair (the parent appends to one queue, the child
  * tails it and appends each excerpt to a second queue, the parent tails that).
  *
+ * <p>The second row is the same pipeline with a window of {@value #WIDE_WINDOW} messages instead of
+ * the default 1,024, to show how much of the cost is the producer waiting for window updates.
+ *
  * <p>Both are timed at the parent from the first message back to the last, so the child JVM's
  * start-up is not counted. The raw baseline has no window: the parent may append everything before
  * the child is up, so its figure is the rate at which the child drains and echoes a backlog.
@@ -34,6 +38,9 @@ final class ProcessLinkThroughput implements Workload {
 
     /** Stage JVM options: enough heap, a simple collector. */
     static final String[] STAGE_JVM = {"-Xmx256m", "-XX:+UseSerialGC"};
+
+    /** The larger back-pressure window of the second row (the default is 1,024 messages). */
+    private static final int WIDE_WINDOW = 16_384;
 
     private static final String[] WORDS = {"alpha", "bravo", "charlie", "delta", "echo", "foxtrot", "golf", "hotel"};
 
@@ -70,7 +77,9 @@ final class ProcessLinkThroughput implements Workload {
     @Override
     public List<Contender> contenders() {
         return List.of(
-                new Contender("Kamaelia4J ProcessPipeline (1 stage)", true, ProcessLinkThroughput::ours),
+                new Contender("Kamaelia4J ProcessPipeline (1 stage)", true, n -> ours(n, LinkOptions.defaults())),
+                new Contender("Kamaelia4J ProcessPipeline, window " + WIDE_WINDOW + " messages", true,
+                        n -> ours(n, LinkOptions.defaults().windowMessages(WIDE_WINDOW))),
                 new Contender("raw Chronicle Queue append/tail", false, ProcessLinkThroughput::raw));
     }
 
@@ -82,10 +91,10 @@ final class ProcessLinkThroughput implements Workload {
         return messages;
     }
 
-    private static double ours(long n) {
+    private static double ours(long n, LinkOptions options) {
         RateSink sink = new RateSink();
-        new Pipeline(new DataSource(messages(n)), ProcessPipeline.of(Stage.of(Echo::new).jvmOptions(STAGE_JVM)), sink)
-                .run();
+        new Pipeline(new DataSource(messages(n)),
+                ProcessPipeline.of(options, Stage.of(Echo::new).jvmOptions(STAGE_JVM)), sink).run();
         if (sink.count() != n) {
             throw new IllegalStateException("ProcessPipeline delivered " + sink.count() + " of " + n + " messages");
         }

@@ -15,7 +15,7 @@ import java.util.Locale;
  *
  * <pre>
  * ./k4j bench                 # every workload, full size, 7 measured runs each
- * ./k4j bench quick           # every workload, small size, 3 runs: a few minutes
+ * ./k4j bench quick           # every workload, small size, 3 runs (heavy ones: 1): a few minutes
  * ./k4j bench quick pipeline  # only workloads whose name contains "pipeline"
  * </pre>
  *
@@ -37,7 +37,10 @@ public final class Bench {
     /** Every workload this module knows, in report order. */
     static List<Workload> workloads() {
         return List.of(new RingHops(), new RingTokens(), new PipelineHops(), new PingPong(), new Skynet(),
-                new IdleMemory(), new LiveComponents(), new ParallelSpeedup(), new GeneratorResume());
+                new IdleMemory(), new LiveComponents(), new ParallelSpeedup(), new GeneratorResume(),
+                new StmCommitLatency(), new StmDisjointCommits(), new StmBankTransfers(),
+                new ProcessLinkThroughput(), new ProcessLatency(1_000_000), new ProcessLatency(100_000),
+                new MonteCarloPi());
     }
 
     /** {@code [quick] [name-filter ...]}. */
@@ -74,8 +77,9 @@ public final class Bench {
     static Report run(Workload w, boolean quick) throws Exception {
         double loadBefore = loadAverage();
         long size = w.size(quick);
-        int warmups = w.heavy() ? 0 : quick ? 1 : 3;
-        int runs = w.heavy() ? 1 : quick ? 3 : 7;
+        boolean once = w.heavy() || quick && w.startsJvms();
+        int warmups = once ? 0 : quick ? 1 : 3;
+        int runs = once ? 1 : quick ? 3 : 7;
         List<Measurement> measurements = new ArrayList<>();
         for (Contender c : w.contenders()) {
             for (int i = 0; i < warmups; i++) {

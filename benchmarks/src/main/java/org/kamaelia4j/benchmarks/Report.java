@@ -11,8 +11,10 @@ import java.util.Locale;
  * (a horizontal bar chart) into the results directory.
  *
  * <p>The table gives, for each contender, the median, the spread (min..max) and the number of
- * runs, and for each baseline how Kamaelia4J compares ("2.3x better"), so that a reader sees the
- * figure and how it was obtained in one place. Nothing here invents or rounds away a result.
+ * runs, and for each baseline how Kamaelia4J compares ("2.3x better"; rows that are all
+ * Kamaelia4J, such as a p50 and a p99, are not compared with each other), then the workload's
+ * notes, so that a reader sees the figure and how it was obtained in one place. Nothing here
+ * invents or rounds away a result.
  */
 final class Report {
 
@@ -49,10 +51,13 @@ final class Report {
                     .append(" | ").append(format(m.min()))
                     .append(" | ").append(format(m.max()))
                     .append(" | ").append(m.runs().length)
-                    .append(" | ").append(ours == null || m == ours ? "" : comparison(ours, m))
+                    .append(" | ").append(ours == null || m.contender().ours() ? "" : comparison(ours, m))
                     .append(" |\n");
         }
         appendGroupTable(md);
+        if (!workload.notes().isEmpty()) {
+            md.append("\n").append(workload.notes()).append("\n");
+        }
         md.append("\n![").append(workload.name()).append("](").append(workload.name()).append(".svg)\n");
         return md.toString();
     }

@@ -53,12 +53,27 @@ public interface Workload {
         return false;
     }
 
+    /**
+     * True for a workload that starts JVMs (seconds per run): unit tests never run it, and a quick
+     * run measures it once, without a warm-up.
+     */
+    default boolean startsJvms() {
+        return false;
+    }
+
+    /** Extra text printed under the table, such as published figures to read the results against. */
+    default String notes() {
+        return "";
+    }
+
     /** How a figure is expressed. */
     enum Unit {
         /** Nanoseconds per operation: lower is better. */
         NS_PER_OP("ns/op", false),
         /** Millions of operations per second: higher is better. */
         MILLION_PER_SECOND("M ops/s", true),
+        /** Microseconds, e.g. a latency: lower is better. */
+        MICROSECONDS("us", false),
         /** Milliseconds for the whole job: lower is better. */
         MILLISECONDS("ms", false),
         /** Bytes per item: lower is better. */

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -113,5 +115,55 @@ class ReportTest {
         assertTrue(Bench.chosen(false, List.of()).stream().anyMatch(Workload::heavy));
         assertEquals(List.of("live-components"),
                 Bench.chosen(true, List.of("live")).stream().map(Workload::name).toList());
+    }
+
+    @Test
+    void theWorkloadsThatStartJvmsAreMarkedSoThatUnitTestsSkipThem() {
+        Set<String> starting = Bench.workloads().stream().filter(Workload::startsJvms).map(Workload::name)
+                .collect(Collectors.toSet());
+        assertEquals(Set.of("process-link-throughput", "process-latency-1m", "process-latency-100k",
+                "monte-carlo-pi"), starting);
+    }
+
+    @Test
+    void notesFollowTheTableAndRowsThatAreAllOursAreNotComparedWithEachOther() throws Exception {
+        Workload percentiles = new Workload() {
+            public String name() {
+                return "percentiles";
+            }
+
+            public String title() {
+                return "p50 and p99";
+            }
+
+            public Unit unit() {
+                return Unit.MICROSECONDS;
+            }
+
+            public String target() {
+                return "none";
+            }
+
+            public String notes() {
+                return "Published: 0.98 s -> 1.57 s.";
+            }
+
+            public List<Contender> contenders() {
+                return List.of(new Contender("ours p50", true, n -> 5), new Contender("ours p99", true, n -> 50));
+            }
+
+            public long size(boolean quick) {
+                return 1;
+            }
+        };
+        String md = Bench.run(percentiles, true).markdown();
+        assertTrue(md.contains("| ours p99 | 50.0 | 50.0 | 50.0 | 3 |  |"), md);
+        assertTrue(md.indexOf("Published: 0.98 s -> 1.57 s.") > md.indexOf("| ours p99 |"), md);
+    }
+
+    @Test
+    void theMonteCarloWorkerEstimatesPi() {
+        long darts = 2_000_000;
+        assertEquals(Math.PI, 4.0 * PiStage.hits(darts, 42) / darts, 0.01);
     }
 }

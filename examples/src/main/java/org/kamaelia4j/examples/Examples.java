@@ -19,7 +19,8 @@ public final class Examples {
     private static final Map<String, Consumer<String[]>> EXAMPLES = new TreeMap<>(Map.of(
             "demo", Demo::main,
             "hello", Hello::main,
-            "graphline", GraphlineExample::main));
+            "graphline", GraphlineExample::main,
+            "philosophers", Philosophers::main));
 
     private Examples() {
     }

@@ -52,6 +52,15 @@ class ExamplesTest {
     }
 
     @Test
+    void philosophersByDefaultSeatsFiveWhoAllEat() {
+        List<String> out = lines(o -> Philosophers.run(Scheduler.create(2), Philosophers.DEFAULT_PHILOSOPHERS,
+                Philosophers.DEFAULT_MEALS, o));
+        assertEquals(6, out.size(), out.toString());
+        assertTrue(out.get(5).startsWith("5 philosophers ate ")
+                && out.get(5).endsWith("every one ate at least 3 times; no fork was ever held by two"), out.get(5));
+    }
+
+    @Test
     void examplesListNamesEveryExample() {
         PrintStream original = System.out;
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
@@ -61,6 +70,6 @@ class ExamplesTest {
         } finally {
             System.setOut(original);
         }
-        assertEquals("examples: demo, graphline, hello", bytes.toString(StandardCharsets.UTF_8).strip());
+        assertEquals("examples: demo, graphline, hello, philosophers", bytes.toString(StandardCharsets.UTF_8).strip());
     }
 }

@@ -28,7 +28,9 @@ import net.openhft.chronicle.wire.DocumentContext;
  * <p>A restarted writer continues from the number its checkpoint gives, so it writes again, under
  * the same numbers, what its previous incarnation wrote after that checkpoint; the reader drops
  * those. The window is measured against the reader's published "delivered" number: the
- * messages after it are outstanding, and so are their bytes, which this writer remembers.
+ * messages after it are outstanding, and so are their bytes, which this writer remembers. The
+ * writer reads the reader's count only when the count it last read says the window is full, so
+ * while there is room a write touches nothing the reader writes.
  *
  * <p>Used by one thread at a time.
  */
@@ -48,6 +50,7 @@ final class LinkWriter implements AutoCloseable {
     private List<LinkWriter> siblings = List.of();
     private long outstandingBytes;
     private long seq;
+    private long knownDelivered;
 
     /**
      * @param lastSeq the number of the last message already written (0 for none)
@@ -78,10 +81,20 @@ final class LinkWriter implements AutoCloseable {
         if (state.readerClosed()) {
             return true;
         }
-        long delivered = state.delivered();
-        while (!outstanding.isEmpty() && outstanding.peekFirst()[0] <= delivered) {
-            outstandingBytes -= outstanding.pollFirst()[1];
+        if (!openSince(knownDelivered)) {
+            knownDelivered = state.delivered();   // only now: the reader's counter is on another core's cache line
+            while (!outstanding.isEmpty() && outstanding.peekFirst()[0] <= knownDelivered) {
+                outstandingBytes -= outstanding.pollFirst()[1];
+            }
         }
+        return openSince(knownDelivered);
+    }
+
+    /**
+     * Whether the window is open if the reader has delivered up to {@code delivered}. The reader's
+     * count only grows, so a window open by an older count is open by the current one too.
+     */
+    private boolean openSince(long delivered) {
         long ahead = seq - delivered;
         return ahead <= 0 || (ahead < windowMessages && outstandingBytes < windowBytes);
     }

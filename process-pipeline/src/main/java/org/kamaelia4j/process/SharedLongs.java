@@ -43,4 +43,23 @@ final class SharedLongs {
     void increment(int slot) {
         LONGS.getAndAdd(buffer, slot * Long.BYTES, 1L);
     }
+
+    /**
+     * Stores {@code value} with release semantics: everything written before it is visible to a
+     * reader that sees it, but, unlike {@link #set}, no full fence follows. For counters that the
+     * other side polls.
+     */
+    void setRelease(int slot, long value) {
+        LONGS.setRelease(buffer, slot * Long.BYTES, value);
+    }
+
+    /**
+     * Adds one with release semantics and no atomic read-modify-write: correct only while a single
+     * thread of a single JVM writes this slot (the writing end of a link), much cheaper than
+     * {@link #increment} when the slot's cache line is being read by another core.
+     */
+    void incrementSingleWriter(int slot) {
+        int offset = slot * Long.BYTES;
+        LONGS.setRelease(buffer, offset, (long) LONGS.getOpaque(buffer, offset) + 1);
+    }
 }

@@ -2,7 +2,6 @@ package org.kamaelia4j.stm;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The fate of one commit, shared by all the claims it placed on its keys (internal).
@@ -32,11 +31,11 @@ final class Commit {
         }
     }
 
-    private final AtomicLong clock;
+    private final CommitClock clock;
     private volatile long word = PENDING;
 
     /** @param clock the store's commit clock, where the stamp comes from */
-    Commit(AtomicLong clock) {
+    Commit(CommitClock clock) {
         this.clock = clock;
     }
 
@@ -61,7 +60,7 @@ final class Commit {
     long outcome() {
         long w = word;
         if (w == PREPARED) {
-            WORD.compareAndSet(this, PREPARED, clock.incrementAndGet());
+            WORD.compareAndSet(this, PREPARED, clock.tick());
             w = word;
         }
         return w;

@@ -74,9 +74,9 @@ public record RetryPolicy(int maxTries, Duration backoff, Duration timeout) {
     }
 
     /** Runs {@code attempt} until it returns, retrying on conflict as this policy allows. */
-    <R> R run(List<String> keys, Supplier<R> attempt) {
-        long start = System.nanoTime();
+    <R> R run(String[] keys, Supplier<R> attempt) {
         long timeoutNanos = nanos(timeout);
+        long start = timeoutNanos == Long.MAX_VALUE ? 0 : System.nanoTime();  // no clock read when it cannot matter
         Duration backedOff = Duration.ZERO;
         for (int tries = 1; ; tries++) {
             ConcurrentUpdateException conflict;
@@ -85,7 +85,7 @@ public record RetryPolicy(int maxTries, Duration backoff, Duration timeout) {
             } catch (ConcurrentUpdateException e) {
                 conflict = e;
             }
-            long left = timeoutNanos - (System.nanoTime() - start);
+            long left = timeoutNanos == Long.MAX_VALUE ? Long.MAX_VALUE : timeoutNanos - (System.nanoTime() - start);
             RetriesExhaustedException.Reason stop = reasonToStop(tries, left);
             if (stop == null) {
                 Duration pause = Duration.ofNanos(Math.min(nanos(pauseAfter(tries)), left));
@@ -93,7 +93,7 @@ public record RetryPolicy(int maxTries, Duration backoff, Duration timeout) {
                 backedOff = stop == null ? backedOff.plus(pause) : backedOff;
             }
             if (stop != null) {
-                throw new RetriesExhaustedException(keys, tries, backedOff, stop, conflict);
+                throw new RetriesExhaustedException(List.of(keys), tries, backedOff, stop, conflict);
             }
         }
     }

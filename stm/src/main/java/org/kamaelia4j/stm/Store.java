@@ -2,14 +2,13 @@ package org.kamaelia4j.stm;
 
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.SortedMap;
 import java.util.TreeMap;
-import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
 
@@ -65,12 +64,17 @@ import java.util.function.UnaryOperator;
  * one, nor livelock, since nobody aborts anybody. This is the ordered locking of PyCSP's
  * {@code double_lock}, with the lock being the claim itself.
  *
- * <p>Readers never wait and never change a value. {@link #using}, {@link #usevar} and
+ * <p>Readers never wait and never change a value. {@link #using} (of several keys) and
  * {@link #snapshot} read the clock once and then, for each key, take the newest version stamped no
  * later than that: a consistent snapshot, since a commit's keys share one stamp and a commit is
- * stamped only once all its keys are claimed. A claim whose commit is prepared but not yet stamped
+ * stamped only once all its keys are claimed. A copy of a single key ({@link #usevar}) needs no
+ * clock and simply takes the newest stamped version. A claim whose commit is prepared but not yet stamped
  * is stamped by the reader itself (a stamp so taken is later than its snapshot, so the reader sees
  * the old values and stays consistent), so a reader never depends on a stalled writer.
+ *
+ * <p>The clock sits on a cache line of its own, so its ticks do not evict the data that
+ * transactions on other cores read. Every commit still ticks it, so commits on disjoint keys share
+ * that one line: this is what limits how well they scale across cores (as in TL2 and ScalaSTM).
  *
  * <p>Why a clock and history rather than seqlock-style validation (read everything twice, retry if
  * anything moved): under a steady stream of commits a reader of many keys almost never gets two
@@ -87,7 +91,7 @@ import java.util.function.UnaryOperator;
 public final class Store {
 
     private final ConcurrentHashMap<String, Cell> cells = new ConcurrentHashMap<>();
-    private final AtomicLong clock = new AtomicLong();
+    private final CommitClock clock = new CommitClock();
     private final UnaryOperator<Object> copier;
 
     /** A store whose values are immutable, shared with the store as they are. */
@@ -140,6 +144,39 @@ public final class Store {
     }
 
     /**
+     * Every key that has been committed at least once, as plain data for printing or writing as
+     * JSON: {@code {key: {"version": 3, "value": ...}, ...}} in key order.
+     *
+     * <pre>{@code
+     * System.out.println(store.export());
+     * // {account_one={version=2, value=0}, fork.1={version=8, value=null}, point={version=1, value={x=1, y=2}}}
+     * }</pre>
+     *
+     * <p>It reads the store exactly as {@link #snapshot()} does (one consistent moment, never half a
+     * commit, without waiting for writers); the difference is the shape. {@code snapshot()} is for
+     * programs: typed {@link Versioned} records holding the stored objects themselves (copied by the
+     * copier, if any). {@code export()} is for people and other tools: nested maps and lists made only
+     * of null, {@link Boolean}, {@link Number}, {@link String}, {@link List} and {@link Map} with string
+     * keys, so any JSON writer takes it as it is and its {@code toString()} is readable. Values are
+     * converted on the way out: strings, booleans and numbers stay; characters and enum constants
+     * become strings; records become maps of their components; arrays and other iterables become
+     * lists; maps become maps keyed by {@code String.valueOf(key)}; anything else becomes its
+     * {@code toString()} (the one place where the store calls a value's {@code toString}, always
+     * after the read, with nothing held). The result is unmodifiable at the top level and detached:
+     * later commits do not change it.
+     */
+    public Map<String, Map<String, Object>> export() {
+        Map<String, Map<String, Object>> out = new LinkedHashMap<>();
+        snapshot().forEach((key, v) -> {
+            Map<String, Object> record = new LinkedHashMap<>();
+            record.put("version", v.version());
+            record.put("value", PlainData.of(v.value()));
+            out.put(key, Collections.unmodifiableMap(record));
+        });
+        return Collections.unmodifiableMap(out);
+    }
+
+    /**
      * Runs {@code body} on a fresh {@link Changeset} of {@code keys} and commits it, again and again
      * until a commit succeeds; returns what the body returned on that try. The body may run several
      * times, so it should do nothing but read and set the changeset (and compute); it must not
@@ -162,7 +199,7 @@ public final class Store {
         Objects.requireNonNull(policy, "policy");
         Objects.requireNonNull(body, "body");
         String[] sorted = sortedKeys(keys);
-        return policy.run(List.of(sorted), () -> {
+        return policy.run(sorted, () -> {
             Changeset changes = new Changeset(copyOf(sorted));
             R result = body.apply(changes);
             changes.commit();
@@ -176,6 +213,10 @@ public final class Store {
      */
     void commit(String[] keys, long[] versions, Object[] values) {
         if (keys.length == 0) {
+            return;
+        }
+        if (keys.length == 1) {
+            commitOne(keys[0], versions[0], copier.apply(values[0]));
             return;
         }
         Object[] copies = new Object[values.length];
@@ -204,6 +245,15 @@ public final class Store {
         }
     }
 
+    /** {@link #commit} of a single key: the same protocol without the bookkeeping arrays. */
+    private void commitOne(String key, long version, Object value) {
+        Commit commit = newCommit();
+        Cell cell = cell(key);
+        Claim claim = cell.claim(commit, key, version, value);  // throws, having claimed nothing, on conflict
+        commit.prepare();
+        cell.settle(claim, commit.outcome());
+    }
+
     /** A commit that will take its stamp from this store's clock. */
     Commit newCommit() {
         return new Commit(clock);
@@ -217,8 +267,12 @@ public final class Store {
 
     private LocalCopy copyOf(String[] sortedKeys) {
         Entry[] seen = new Entry[sortedKeys.length];
-        while (!readKeys(clock.get(), sortedKeys, seen)) {
-            Thread.onSpinWait();
+        if (sortedKeys.length == 1) {
+            seen[0] = latest(sortedKeys[0]);
+        } else {
+            while (!readKeys(clock.get(), sortedKeys, seen)) {
+                Thread.onSpinWait();
+            }
         }
         long[] versions = new long[seen.length];
         Object[] values = new Object[seen.length];
@@ -227,6 +281,18 @@ public final class Store {
             values[i] = copier.apply(seen[i].value);
         }
         return new LocalCopy(this, sortedKeys, versions, values);
+    }
+
+    /**
+     * The newest committed version of one key. A single key needs no clock: its versions are
+     * totally ordered, and a commit is linearized when it is stamped, so the newest stamped version
+     * is what a read at this moment must return (a prepared claim gets its stamp here, as in any
+     * read). Skipping the clock spares single-key transactions a read of the line that every commit
+     * writes.
+     */
+    private Entry latest(String key) {
+        Cell cell = cells.get(key);
+        return cell == null ? Entry.EMPTY : cell.visibleAt(Long.MAX_VALUE);
     }
 
     /**
@@ -265,15 +331,22 @@ public final class Store {
         return true;
     }
 
+    /** The keys sorted, each once (a copy: the caller's array is left alone). */
     private static String[] sortedKeys(String[] keys) {
         Objects.requireNonNull(keys, "keys");
-        TreeSet<String> sorted = new TreeSet<>();
         for (int i = 0; i < keys.length; i++) {
             if (keys[i] == null) {
                 throw new NullPointerException("key " + i + " of " + Arrays.toString(keys) + " is null");
             }
-            sorted.add(keys[i]);
         }
-        return sorted.toArray(String[]::new);
+        String[] sorted = keys.clone();
+        Arrays.sort(sorted);
+        int distinct = 0;
+        for (int i = 0; i < sorted.length; i++) {
+            if (distinct == 0 || !sorted[i].equals(sorted[distinct - 1])) {
+                sorted[distinct++] = sorted[i];
+            }
+        }
+        return distinct == sorted.length ? sorted : Arrays.copyOf(sorted, distinct);
     }
 }

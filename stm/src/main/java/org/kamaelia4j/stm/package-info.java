@@ -5,7 +5,8 @@
  * <h2>The pieces</h2>
  * <ul>
  *   <li>{@link org.kamaelia4j.stm.Store}: the shared state; hands out copies, takes commits, gives
- *       consistent {@linkplain org.kamaelia4j.stm.Store#snapshot() snapshots}.</li>
+ *       consistent {@linkplain org.kamaelia4j.stm.Store#snapshot() snapshots} (typed) and
+ *       {@linkplain org.kamaelia4j.stm.Store#export() exports} (plain maps for printing or JSON).</li>
  *   <li>{@link org.kamaelia4j.stm.Value} (one key) and {@link org.kamaelia4j.stm.Changeset}
  *       (several keys): private copies that remember the versions they were read at.</li>
  *   <li>{@link org.kamaelia4j.stm.ConcurrentUpdateException}: a commit found a key changed and
@@ -35,7 +36,8 @@
  *       the store with a copier, which the store applies to every value going in and coming out.</li>
  *   <li><b>Reads never wait.</b> {@code usevar}, {@code using} and {@code snapshot} take no lock and
  *       never wait for a writer: they read the store's commit clock once and pick, per key, the
- *       newest version committed by then (keys keep a short history of older versions for this).
+ *       newest version committed by then (keys keep a short history of older versions for this);
+ *       a copy of one key just takes its newest committed version.
  *       What they return is consistent: never part of a commit without the rest of it.</li>
  *   <li><b>Commits never take a global lock.</b> A commit claims its keys one at a time in sorted
  *       key order, so commits on disjoint keys run in parallel. A commit may wait, briefly, only for
@@ -46,7 +48,8 @@
  *   <li><b>No user code runs while keys are claimed.</b> The body of {@code atomically}, the
  *       copier, and values' own methods all run with nothing held, so they cannot block a commit
  *       or deadlock with it. The store never calls {@code equals}, {@code hashCode} or
- *       {@code toString} on values (only {@code toString} of a copy does).</li>
+ *       {@code toString} on values (only {@code toString} of a copy and {@code export()} do,
+ *       after reading, with nothing held).</li>
  *   <li><b>Conflicts mean progress.</b> A {@code ConcurrentUpdateException} is thrown only because
  *       another commit on that key succeeded; redo the work on a fresh copy, or let
  *       {@code Store.atomically} do it. A {@code BusyRetryException} is thrown only when a thread

@@ -57,9 +57,25 @@ class CommitProtocolTest {
         stalledClaim(stalled, "k", 1, "theirs");
         stalled.prepare();
 
-        assertEquals("old", store.usevar("k").get(), "stamped after this reader's snapshot: not visible to it");
-        assertEquals("theirs", store.usevar("k").get(), "visible to every later reader, with no help from its owner");
+        assertEquals("old", store.using("k", "other").get("k"),
+                "stamped after this snapshot's moment: not visible to it");
+        assertEquals("theirs", store.using("k", "other").get("k"),
+                "visible to every later reader, with no help from its owner");
+        assertEquals("theirs", store.usevar("k").get(), "a one-key copy takes the newest stamped version");
         assertEquals(2, store.usevar("k").version());
+    }
+
+    @Test
+    void aOneKeyCopyLinearizesAPreparedCommitAtOnce() {
+        put("k", "old");
+        Commit stalled = store.newCommit();
+        stalledClaim(stalled, "k", 1, "theirs");
+        stalled.prepare();
+
+        Value<String> v = store.usevar("k");
+        assertEquals("theirs", v.get(), "the reader stamps the prepared commit and, needing no clock, sees it");
+        assertEquals(2, v.version());
+        assertTrue(Commit.isCommitted(stalled.outcome()));
     }
 
     @Test

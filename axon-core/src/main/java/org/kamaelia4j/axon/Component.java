@@ -365,6 +365,10 @@ public abstract class Component extends Microprocess {
 
     // ---- package internals ----
 
+    Component parent() {
+        return parent;
+    }
+
     Inbox inboxBox(String name) {
         Inbox box = BoxTable.inbox(boxes, name);
         if (box == null) {
@@ -407,6 +411,7 @@ public abstract class Component extends Microprocess {
         synchronized (this) {
             Inbox box = new Inbox(this, name, description);
             boxes = BoxTable.with(boxes, box);
+            Instrumentation.boxChanged(this, name, true, true);
             return box;
         }
     }
@@ -415,6 +420,7 @@ public abstract class Component extends Microprocess {
         synchronized (this) {
             Outbox box = new Outbox(this, name, description);
             boxes = BoxTable.with(boxes, box);
+            Instrumentation.boxChanged(this, name, false, true);
             return box;
         }
     }
@@ -425,6 +431,7 @@ public abstract class Component extends Microprocess {
             Postoffice.detach(box);
             boxes = BoxTable.without(boxes, box);
             box.clear();
+            Instrumentation.boxChanged(this, name, true, false);
         }
     }
 
@@ -433,6 +440,7 @@ public abstract class Component extends Microprocess {
             Outbox box = outboxBox(name);
             Postoffice.detach(box);
             boxes = BoxTable.without(boxes, box);
+            Instrumentation.boxChanged(this, name, false, false);
         }
     }
 }

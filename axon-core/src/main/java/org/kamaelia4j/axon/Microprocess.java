@@ -2,7 +2,7 @@ package org.kamaelia4j.axon;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,7 +44,7 @@ import org.slf4j.LoggerFactory;
 public abstract class Microprocess {
 
     private static final Logger LOG = LoggerFactory.getLogger(Microprocess.class);
-    private static final AtomicLong IDS = new AtomicLong();
+    private static final AtomicInteger IDS = new AtomicInteger();
 
     static final int NEW = 0;
     static final int QUEUED = 1;
@@ -63,21 +63,24 @@ public abstract class Microprocess {
         }
     }
 
-    private final long id = IDS.incrementAndGet();
+    /** Read as unsigned: an int keeps an idle component within its memory budget. */
+    private final int id = IDS.incrementAndGet();
     private volatile Scheduler scheduler;
     @SuppressWarnings("unused") // accessed through STATE
     private volatile int state = NEW;
     private volatile boolean pauseRequested;
     private volatile boolean stopRequested;
     private boolean started;
+    /** Counters for introspection; null unless {@link Instrumentation} is on. */
+    Instrumentation.Stats stats;
 
     /** A new microprocess; it does nothing until activated. */
     protected Microprocess() {
     }
 
-    /** Unique among all microprocesses of this JVM. */
+    /** Unique among the first 2^32 microprocesses made in this JVM (then the count wraps). */
     public final long id() {
-        return id;
+        return Integer.toUnsignedLong(id);
     }
 
     /** {@code <SimpleClassName>_<id>}, as in Axon. */
@@ -111,6 +114,7 @@ public abstract class Microprocess {
             scheduler = s;
         }
         STATE.setVolatile(this, QUEUED);
+        Instrumentation.activated(this);
         s.admit(this);
         return this;
     }
@@ -244,11 +248,20 @@ public abstract class Microprocess {
     /** Runs one slice; called by a worker that took this microprocess from a run queue. */
     final void runSlice() {
         STATE.setVolatile(this, RUNNING);
+        Instrumentation.Stats st = stats;
         Step step;
         try {
             if (stopRequested) {
                 finish(null);
                 return;
+            }
+            long sample = 0;
+            if (st != null) {
+                if (st.held) {
+                    sleepHeld();
+                    return;
+                }
+                sample = st.sliceStarts();
             }
             beginSlice();
             try {
@@ -259,6 +272,9 @@ public abstract class Microprocess {
                 step = main();
             } finally {
                 endSlice();
+                if (st != null) {
+                    st.sliceEnds(sample);
+                }
             }
             if (step == null) {
                 throw new IllegalStateException(name() + ".main() returned null; return a Step");
@@ -280,6 +296,14 @@ public abstract class Microprocess {
         scheduler.enqueue(this);
     }
 
+    /** A held microprocess runs no slice: it goes back to sleep unless woken meanwhile. */
+    private void sleepHeld() {
+        if (!STATE.compareAndSet(this, RUNNING, PAUSED)) {
+            STATE.setVolatile(this, QUEUED);
+            scheduler.enqueue(this);
+        }
+    }
+
     private void finish(Throwable failure) {
         try {
             finished(failure);
@@ -289,6 +313,7 @@ public abstract class Microprocess {
             STATE.setVolatile(this, DONE);
             try {
                 done();
+                Instrumentation.finished(this, failure);
             } finally {
                 scheduler.retire(this);
             }

@@ -54,6 +54,7 @@ final class Postoffice {
             }
             resolve(from);
             owner.ownLinkages = BoxTable.with(owner.ownLinkages, linkage);
+            Instrumentation.linked(linkage);
             return linkage;
         }
     }
@@ -66,6 +67,7 @@ final class Postoffice {
                 linkage.from.forward = null;
                 linkage.to.removeUpstream(linkage.from);
                 resolve(linkage.from);
+                Instrumentation.unlinked(linkage);
             }
         }
     }

@@ -27,7 +27,7 @@ command -v npm >/dev/null 2>&1 || skip "npm is not installed"
 if [ ! -f "$CACHE/node_modules/playwright-core/package.json" ]; then
     echo "installing playwright-core@$PLAYWRIGHT_VERSION into $CACHE" >&2
     mkdir -p "$CACHE" || skip "cannot create $CACHE"
-    (cd "$CACHE" && [ -f package.json ] || echo '{"private":true}' > "$CACHE/package.json")
+    [ -f "$CACHE/package.json" ] || echo '{"private":true}' > "$CACHE/package.json"
     (cd "$CACHE" && npm install --no-audit --no-fund --silent "playwright-core@$PLAYWRIGHT_VERSION") >&2 \
         || skip "npm could not install playwright-core"
 fi

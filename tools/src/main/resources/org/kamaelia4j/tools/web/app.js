@@ -452,6 +452,14 @@
             body.json = $("inject-json").checked;
         }
         const result = $("command-result");
+        if (body.json) {
+            try {
+                JSON.parse(body.message);
+            } catch (e) {
+                result.textContent = "not JSON: " + e.message;
+                return;
+            }
+        }
         result.textContent = action + "\u2026";
         try {
             await api("api/command", body);
@@ -498,7 +506,10 @@
             el("td", {class: "num"}, fmtRate(r.rate)),
             el("td", {class: "num"}, fmtNanos(r.busy)),
             el("td", {class: "num"}, fmtInt(r.activations)));
-            tr.addEventListener("click", () => select(r.key));
+            tr.addEventListener("click", () => {
+                select(r.key);
+                cy.animate({center: {eles: cy.getElementById(nodeId(r.key))}}, {duration: 300});
+            });
             return tr;
         }));
     }

@@ -271,8 +271,8 @@
 
     /**
      * A layered layout of the childless nodes (leaf components and ports): x is a node's rank, its longest path
-     * from a source along the links; the nodes of one top-level component of one JVM are stacked in their own
-     * horizontal band, bands one below the other. Parents (Pipelines, Graphlines, JVMs) wrap their children.
+     * from a source along the links; the nodes inside one top-level Pipeline or Graphline of one JVM are stacked
+     * in their own horizontal band, the JVM's other top-level components in one more, bands one below the other. Parents (Pipelines, Graphlines, JVMs) wrap their children.
      */
     function computeLayout(model) {
         const {comps, parents, links, ports} = model;
@@ -305,7 +305,8 @@
             const jvm = comps.get(node.key).jvm.id;
             const groups = bands.get(jvm) || new Map();
             bands.set(jvm, groups);
-            const top = topOf(node.key);
+            // each top-level Pipeline or Graphline gets a band; the top-level leaves of the JVM share one
+            const top = parents.has(topOf(node.key)) ? topOf(node.key) : "";
             groups.set(top, (groups.get(top) || []).concat(node));
         }
         const order = (key) => {

@@ -375,6 +375,10 @@ public abstract class Component extends Microprocess {
 
     // ---- package internals ----
 
+    Component parent() {
+        return parent;
+    }
+
     Inbox inboxBox(String name) {
         Inbox box = name == INBOX ? standardInbox : name == CONTROL ? standardControl : null;
         if (box != null) {

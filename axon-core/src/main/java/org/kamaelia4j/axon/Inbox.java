@@ -73,6 +73,12 @@ final class Inbox extends Box {
         return q == null ? 0 : q.size();
     }
 
+    /** Messages ever offered here: the queue's producer index. */
+    long delivered() {
+        MpscUnboundedXaddArrayQueue<Object> q = queue;
+        return q == null ? 0 : q.currentProducerIndex();
+    }
+
     /**
      * Fixes what the owner's current slice may see: the messages offered so far. Called by the
      * consumer at the start of a slice; {@link #liveView()} lifts it at the end.
@@ -135,6 +141,9 @@ final class Inbox extends Box {
     }
 
     private BoxFullException full(int held, int limit, Object sender, Box via) {
+        if (sender instanceof Microprocess mp && mp.stats != null) {
+            mp.stats.blocked = true;
+        }
         String from = via == null || via == this ? String.valueOf(sender) : sender + " (via " + via + ")";
         return new BoxFullException("inbox '" + name + "' of " + owner.name() + " is full (" + held + " of "
                 + limit + " messages); the message from " + from + " was not delivered", held, limit);

@@ -70,6 +70,8 @@ public abstract class Microprocess {
     private volatile boolean pauseRequested;
     private volatile boolean stopRequested;
     private boolean started;
+    /** Counters for introspection; null unless {@link Instrumentation} is on. */
+    Instrumentation.Stats stats;
 
     /** A new microprocess; it does nothing until activated. */
     protected Microprocess() {
@@ -111,6 +113,7 @@ public abstract class Microprocess {
             scheduler = s;
         }
         STATE.setVolatile(this, QUEUED);
+        Instrumentation.activated(this);
         s.admit(this);
         return this;
     }
@@ -244,11 +247,20 @@ public abstract class Microprocess {
     /** Runs one slice; called by a worker that took this microprocess from a run queue. */
     final void runSlice() {
         STATE.setVolatile(this, RUNNING);
+        Instrumentation.Stats st = stats;
         Step step;
         try {
             if (stopRequested) {
                 finish(null);
                 return;
+            }
+            long sample = 0;
+            if (st != null) {
+                if (st.held) {
+                    sleepHeld();
+                    return;
+                }
+                sample = st.sliceStarts();
             }
             beginSlice();
             try {
@@ -259,6 +271,9 @@ public abstract class Microprocess {
                 step = main();
             } finally {
                 endSlice();
+                if (st != null) {
+                    st.sliceEnds(sample);
+                }
             }
             if (step == null) {
                 throw new IllegalStateException(name() + ".main() returned null; return a Step");
@@ -280,6 +295,14 @@ public abstract class Microprocess {
         scheduler.enqueue(this);
     }
 
+    /** A held microprocess runs no slice: it goes back to sleep unless woken meanwhile. */
+    private void sleepHeld() {
+        if (!STATE.compareAndSet(this, RUNNING, PAUSED)) {
+            STATE.setVolatile(this, QUEUED);
+            scheduler.enqueue(this);
+        }
+    }
+
     private void finish(Throwable failure) {
         try {
             finished(failure);
@@ -289,6 +312,7 @@ public abstract class Microprocess {
             STATE.setVolatile(this, DONE);
             try {
                 done();
+                Instrumentation.finished(this, failure);
             } finally {
                 scheduler.retire(this);
             }

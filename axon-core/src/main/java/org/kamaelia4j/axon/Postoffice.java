@@ -54,6 +54,7 @@ final class Postoffice {
             }
             resolve(from);
             owner.ownLinkages.add(linkage);
+            Instrumentation.linked(linkage);
             return linkage;
         }
     }
@@ -65,6 +66,7 @@ final class Postoffice {
                 linkage.from.forward = null;
                 linkage.to.removeUpstream(linkage.from);
                 resolve(linkage.from);
+                Instrumentation.unlinked(linkage);
             }
         }
     }

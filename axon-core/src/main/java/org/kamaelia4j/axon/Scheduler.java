@@ -216,6 +216,7 @@ public final class Scheduler {
             if (sessionOver) {
                 return true;
             }
+            Instrumentation.schedulerStarting(this);
             slots[0].thread = Thread.currentThread();
             for (int i = 1; i < workers; i++) {
                 Worker w = slots[i];

@@ -24,6 +24,11 @@ import java.util.function.Supplier;
 final class ChildJvm {
 
     private static final int TAIL_LINES = 20;
+    /**
+     * Set by an introspection server in the parent: where stage JVMs report. Passed to each stage
+     * JVM in its environment (not on its command line, where other users could read the token).
+     */
+    static final String INTROSPECT_REPORT = "kamaelia4j.introspect.report";
 
     private final String stageName;
     private final Process process;
@@ -52,8 +57,14 @@ final class ChildJvm {
         command.add(System.getProperty("java.class.path"));
         command.add(StageMain.class.getName());
         command.add(specFile.toString());
+        ProcessBuilder builder = new ProcessBuilder(command);
+        String report = System.getProperty(INTROSPECT_REPORT);
+        if (report != null) {
+            builder.environment().put("K4J_INTROSPECT_REPORT", report);
+            builder.environment().put("K4J_INTROSPECT_JVM", stageName);
+        }
         try {
-            return new ChildJvm(stageName, new ProcessBuilder(command).start());
+            return new ChildJvm(stageName, builder.start());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start the JVM of stage '" + stageName + "': " + command, e);
         }

@@ -112,6 +112,18 @@ public abstract sealed class ProcessNetwork extends Component permits ProcessPip
         return plan.stages().keySet();
     }
 
+    /** The name that stands for the network component's own boxes in {@link #links()}. */
+    public static final String SELF = LinkSpec.SELF;
+
+    /** A link between JVMs: from box {@code fromBox} of stage {@code from} (or {@link #SELF}) to {@code to}. */
+    public record Link(String from, String fromBox, String to, String toBox) {
+    }
+
+    /** Every link between JVMs, the implicit {@code control} links included, in plan order. */
+    public List<Link> links() {
+        return plan.links().stream().map(l -> new Link(l.from(), l.fromBox(), l.to(), l.toBox())).toList();
+    }
+
     /** The run directory, or null before the network started. */
     public Path runDirectory() {
         return runDirectory;

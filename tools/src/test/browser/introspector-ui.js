@@ -1,9 +1,10 @@
 // Drives the introspector's web UI in headless Chromium (playwright-core), run by run.sh:
 //
-//   run.sh introspector-ui.js URL SCREENSHOT NAMES TARGET
+//   run.sh introspector-ui.js URL SCREENSHOT NAMES TARGET [JVMS]
 //
 // URL is the introspection URL with its token, NAMES a comma-separated list of component names that must all
-// appear in the graph, TARGET the name of a (leaf) component to click. The script clicks TARGET in the graph,
+// appear in the graph, TARGET the name of a (leaf) component to click, JVMS (default 1) how many JVMs must
+// appear; with more than one, a cross-JVM link must be drawn too. The script clicks TARGET in the graph,
 // reads its inbox depth in the side panel, presses Pause, waits for the state to read PAUSED, then for its
 // inbox depth to grow (its producer keeps sending), and saves a screenshot. It prints one "KEY: value" line
 // per step and "RESULT: ok" at the end; any failure prints "FAILED: ..." and exits 1.
@@ -12,7 +13,8 @@
 const {chromium} = require("playwright-core");
 
 const TIMEOUT = 60000;
-const [url, screenshot, namesArg, target] = process.argv.slice(2);
+const [url, screenshot, namesArg, target, jvmsArg] = process.argv.slice(2);
+const jvms = Number(jvmsArg || 1);
 if (!url || !screenshot || !namesArg || !target) {
     console.error("usage: introspector-ui.js URL SCREENSHOT NAMES TARGET");
     process.exit(2);
@@ -20,12 +22,14 @@ if (!url || !screenshot || !namesArg || !target) {
 const names = namesArg.split(",");
 
 async function main() {
+    const started = Date.now();
     const browser = await chromium.launch({
         executablePath: process.env.K4J_CHROMIUM || "/usr/bin/chromium",
         args: ["--headless", "--no-sandbox", "--disable-background-networking", "--disable-component-update",
             "--disable-sync"],
     });
     try {
+        console.log("BROWSER-START-MS: " + (Date.now() - started));
         const page = await browser.newPage({viewport: {width: 1440, height: 900}});
         const pageErrors = [];
         page.on("pageerror", (e) => pageErrors.push(e.message));
@@ -36,9 +40,13 @@ async function main() {
         });
         await page.goto(url);
 
-        await page.waitForFunction((wanted) => window.k4j
-            && wanted.every((n) => window.k4j.cy.nodes().some((node) => node.data("name") === n)),
-        names, {timeout: TIMEOUT});
+        await page.waitForFunction(([wanted, jvmCount]) => window.k4j
+            && wanted.every((n) => window.k4j.cy.nodes().some((node) => node.data("name") === n))
+            && window.k4j.cy.nodes("[kind = 'jvm']").length >= jvmCount
+            && (jvmCount === 1 || window.k4j.cy.edges("[cross = 'yes']").length > 0),
+        [names, jvms], {timeout: TIMEOUT});
+        console.log("JVMS: " + await page.evaluate(() => window.k4j.cy.nodes("[kind = 'jvm']").length));
+        console.log("CROSS-LINKS: " + await page.evaluate(() => window.k4j.cy.edges("[cross = 'yes']").length));
         const shown = await page.evaluate(() => window.k4j.cy.nodes("[kind = 'component']").map((n) => n.data("name")));
         console.log("COMPONENTS: " + shown.sort().join(","));
         console.log("TOP-ROWS: " + await page.locator("[data-testid=top-row]").count());
@@ -72,6 +80,7 @@ async function main() {
         if (pageErrors.length) {
             throw new Error("errors in the page: " + pageErrors.join("; "));
         }
+        console.log("TOTAL-MS: " + (Date.now() - started));
         console.log("RESULT: ok");
     } finally {
         await browser.close();

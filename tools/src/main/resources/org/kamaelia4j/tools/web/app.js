@@ -111,6 +111,12 @@
     const hasParent = (c) => c.parent !== null && c.parent !== undefined;
 
     /**
+     * The state to show. The server reports a component that sleeps for want of messages as PAUSED too, with
+     * "held" false; that one is shown as IDLE, so that PAUSED means paused by a user.
+     */
+    const shownState = (c) => (c.state === "PAUSED" && c.held === false ? "IDLE" : c.state);
+
+    /**
      * The graph a snapshot describes. comps: key "jvm/id" -> {c, jvm}. links: the snapshot's links with their ends
      * resolved to component keys (a link names components by id: its own JVM first, then any JVM, for cross-JVM
      * links) and to graph endpoints: a leaf component's node, or a port node for a box of a component that has
@@ -183,8 +189,8 @@
             key,
             kind: "component",
             name: c.name,
-            label: model.parents.has(key) ? c.name : c.name + "\n" + String(c.state || "").toLowerCase(),
-            state: c.state,
+            label: model.parents.has(key) ? c.name : c.name + "\n" + String(shownState(c) || "").toLowerCase(),
+            state: shownState(c),
             w: Math.max(96, 7.2 * Math.max(c.name.length, 8) + 22),
             parent: parentKey && model.comps.has(parentKey) ? nodeId(parentKey) : jvmNodeId(jvm.id),
         };
@@ -208,6 +214,19 @@
             width: 1.5 + Math.min(8, 1.8 * Math.log10(1 + (l.rate || 0))),
             label: l.depth ? fmtInt(l.depth) : "",
         };
+    }
+
+    /** "id · label · pid N", paths in the label cut to their last part (a JVM's label is often its command). */
+    function jvmTitle(jvm) {
+        const label = String(jvm.label || "").replace(/\S*\/(\S+)/g, "$1");
+        const parts = [jvm.id];
+        if (label && label !== jvm.id) {
+            parts.push(label);
+        }
+        if (jvm.pid && !label.includes(String(jvm.pid))) {
+            parts.push("pid " + jvm.pid);
+        }
+        return parts.join("  \u00b7  ");
     }
 
     /** Components sorted so that every parent comes before its children (Cytoscape needs parents first). */
@@ -249,8 +268,7 @@
         };
         cy.batch(() => {
             for (const jvm of snap.jvms || []) {
-                const label = (jvm.label || jvm.id) + (jvm.pid ? "  \u00b7  pid " + jvm.pid : "");
-                put("nodes", {id: jvmNodeId(jvm.id), kind: "jvm", jvm: jvm.id, label});
+                put("nodes", {id: jvmNodeId(jvm.id), kind: "jvm", jvm: jvm.id, label: jvmTitle(jvm)});
             }
             for (const key of parentsFirst(model.comps)) {
                 put("nodes", componentElementData(key, model));
@@ -272,7 +290,8 @@
     /**
      * A layered layout of the childless nodes (leaf components and ports): x is a node's rank, its longest path
      * from a source along the links; the nodes inside one top-level Pipeline or Graphline of one JVM are stacked
-     * in their own horizontal band, the JVM's other top-level components in one more, bands one below the other. Parents (Pipelines, Graphlines, JVMs) wrap their children.
+     * in their own horizontal band, the JVM's other top-level components in one more, bands one below the other.
+     * Parents (Pipelines, Graphlines, JVMs) wrap their children.
      */
     function computeLayout(model) {
         const {comps, parents, links, ports} = model;
@@ -385,9 +404,10 @@
         $("detail-name").textContent = c.name;
         $("detail-type").textContent = c.type;
         const state = $("detail-state");
-        state.textContent = c.state;
-        state.className = "state state-" + c.state;
-        $("detail-jvm").textContent = jvm.label ? jvm.id + " (" + jvm.label + ")" : jvm.id;
+        state.textContent = shownState(c);
+        state.className = "state state-" + shownState(c);
+        $("detail-jvm").textContent = jvmTitle(jvm);
+        $("detail-jvm").title = jvm.label || "";
         const parent = hasParent(c) ? ui.comps.get(compKey(jvm.id, c.parent)) : null;
         $("detail-parent").textContent = parent ? parent.c.name : "\u2014";
         $("detail-activations").textContent = fmtInt(c.activations);
@@ -476,7 +496,7 @@
             key,
             name: c.name,
             jvm: jvm.id,
-            state: c.state,
+            state: shownState(c),
             depth: (c.inboxes || []).reduce((s, b) => s + (b.depth || 0), 0),
             rate: (c.inboxes || []).reduce((s, b) => s + (b.rate || 0), 0),
             busy: c.busyNanos || 0,
@@ -636,8 +656,8 @@
     // ---------------------------------------------------------------- start
 
     function graphStyle() {
-        const stateColour = {RUNNING: "#2e9d5b", PAUSED: "#3b7ddd", BLOCKED: "#e08a1e", FINISHED: "#8b95a3",
-            FAILED: "#d64545"};
+        const stateColour = {RUNNING: "#2e9d5b", IDLE: "#8cc7a4", PAUSED: "#3b7ddd", BLOCKED: "#e08a1e",
+            FINISHED: "#8b95a3", FAILED: "#d64545"};
         const levelColour = ["#9aa5b4", "#2e9d5b", "#e0a21e", "#d64545"];
         const style = [
             {selector: "node", style: {

@@ -1,0 +1,68 @@
+package org.kamaelia4j.tools.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.kamaelia4j.axon.Component;
+import org.kamaelia4j.axon.Pipeline;
+import org.kamaelia4j.axon.Scheduler;
+import org.kamaelia4j.tools.Introspection;
+import org.kamaelia4j.tools.IntrospectionServer;
+import org.kamaelia4j.tools.Options;
+
+/**
+ * The web UI in headless Chromium against a live introspection server: every component of a running pipeline
+ * appears, clicking one shows its inbox depth, Pause pauses it and its state changes, and a screenshot is saved
+ * as {@code target/introspector.png}. Skipped, with the reason, when Chromium or playwright-core cannot be
+ * installed (see {@code src/test/browser/run.sh}).
+ */
+class IntrospectorWebUiTest {
+
+    /** Generous: the first run may install Chromium and playwright-core. */
+    private static final Duration SCRIPT_TIMEOUT = Duration.ofMinutes(10);
+
+    @Test
+    @Timeout(value = 12, unit = TimeUnit.MINUTES)
+    void showsEveryComponentAndPausesTheClickedOne() throws Exception {
+        Scheduler scheduler = Scheduler.create(2);
+        scheduler.startInBackground();
+        Ticker ticker = new Ticker(20);
+        Doubler doubler = new Doubler();
+        Tally tally = new Tally();
+        Pipeline pipeline = new Pipeline(ticker, doubler, tally);
+        pipeline.activate(scheduler);
+        Path screenshot = Path.of("target", "introspector.png").toAbsolutePath();
+        Files.deleteIfExists(screenshot);
+        Options options = Options.defaults().allowControl(true).label("web UI test");
+        try (IntrospectionServer server = Introspection.serve(scheduler, options)) {
+            String names = String.join(",", List.of(pipeline, ticker, doubler, tally).stream()
+                    .map(Component::name).toList());
+
+            BrowserScript.Result result = BrowserScript.run(SCRIPT_TIMEOUT, "introspector-ui.js",
+                    server.url(), screenshot.toString(), names, doubler.name());
+
+            assumeFalse(result.skipped(), result::output);
+            assertEquals(0, result.exitCode(), result::output);
+            assertEquals("ok", result.value("RESULT"), result::output);
+            assertTrue(result.value("COMPONENTS").contains(doubler.name()), result::output);
+            assertEquals(doubler.name(), result.value("SELECTED"), result::output);
+            assertTrue(result.value("INBOX-DEPTH").matches("[0-9,]+"), result::output);
+            assertNotEquals("PAUSED", result.value("STATE-BEFORE"), result::output);
+            assertEquals("PAUSED", result.value("STATE-AFTER"), result::output);
+            assertEquals("pause: ok", result.value("COMMAND-RESULT"), result::output);
+            assertTrue(Files.size(screenshot) > 0, "no screenshot at " + screenshot);
+        } finally {
+            scheduler.stop();
+        }
+    }
+}

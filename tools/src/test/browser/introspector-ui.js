@@ -20,16 +20,22 @@ if (!url || !screenshot || !namesArg || !target) {
     process.exit(2);
 }
 const names = namesArg.split(",");
+const started = Date.now();
+
+/** Prints "KEY: value" for the JUnit side, and on stderr when it happened. */
+function report(key, value) {
+    console.log(key + ": " + value);
+    console.error("  (" + key + " at " + (Date.now() - started) + " ms)");
+}
 
 async function main() {
-    const started = Date.now();
     const browser = await chromium.launch({
         executablePath: process.env.K4J_CHROMIUM || "/usr/bin/chromium",
         args: ["--headless", "--no-sandbox", "--disable-background-networking", "--disable-component-update",
             "--disable-sync"],
     });
     try {
-        console.log("BROWSER-START-MS: " + (Date.now() - started));
+        report("BROWSER-START-MS", Date.now() - started);
         const page = await browser.newPage({viewport: {width: 1440, height: 900}});
         const pageErrors = [];
         page.on("pageerror", (e) => pageErrors.push(e.message));
@@ -45,14 +51,16 @@ async function main() {
             && window.k4j.cy.nodes("[kind = 'jvm']").length >= jvmCount
             && (jvmCount === 1 || window.k4j.cy.edges("[cross = 'yes']").length > 0),
         [names, jvms], {timeout: TIMEOUT});
-        console.log("JVMS: " + await page.evaluate(() => window.k4j.cy.nodes("[kind = 'jvm']").length));
-        console.log("CROSS-LINKS: " + await page.evaluate(() => window.k4j.cy.edges("[cross = 'yes']").length));
+        report("JVMS", await page.evaluate(() => window.k4j.cy.nodes("[kind = 'jvm']").length));
+        report("CROSS-LINKS", await page.evaluate(() => window.k4j.cy.edges("[cross = 'yes']").length));
         const shown = await page.evaluate(() => window.k4j.cy.nodes("[kind = 'component']").map((n) => n.data("name")));
-        console.log("COMPONENTS: " + shown.sort().join(","));
-        console.log("TOP-ROWS: " + await page.locator("[data-testid=top-row]").count());
+        report("COMPONENTS", shown.sort().join(","));
+        report("TOP-ROWS", await page.locator("[data-testid=top-row]").count());
 
         // Click the component where it is drawn on the canvas.
-        await page.evaluate(() => window.k4j.cy.fit(undefined, 30));
+        await page.evaluate(() => {
+            window.k4j.cy.fit(undefined, 30);   // returns nothing: serializing the graph would take minutes
+        });
         const position = await page.evaluate((name) =>
             window.k4j.cy.nodes().filter((n) => n.data("name") === name)[0].renderedPosition(), target);
         const graph = await page.locator("#graph").boundingBox();
@@ -60,27 +68,27 @@ async function main() {
         await page.waitForFunction((name) =>
             document.querySelector("[data-testid=detail-name]").textContent === name, target, {timeout: TIMEOUT});
         const depth = await page.textContent("[data-testid=inbox-depth-inbox]");
-        console.log("SELECTED: " + target);
-        console.log("INBOX-DEPTH: " + depth);
-        console.log("STATE-BEFORE: " + await page.textContent("[data-testid=detail-state]"));
+        report("SELECTED", target);
+        report("INBOX-DEPTH", depth);
+        report("STATE-BEFORE", await page.textContent("[data-testid=detail-state]"));
 
         await page.click("[data-testid=btn-pause]");
         await page.waitForFunction(() =>
             document.querySelector("[data-testid=detail-state]").textContent === "PAUSED", null, {timeout: TIMEOUT});
-        console.log("STATE-AFTER: PAUSED");
-        console.log("COMMAND-RESULT: " + await page.textContent("[data-testid=command-result]"));
+        report("STATE-AFTER", "PAUSED");
+        report("COMMAND-RESULT", await page.textContent("[data-testid=command-result]"));
 
         await page.waitForFunction(() =>
             Number(document.querySelector("[data-testid=inbox-depth-inbox]").textContent.replace(/,/g, "")) > 0,
         null, {timeout: TIMEOUT});
-        console.log("INBOX-DEPTH-PAUSED: " + await page.textContent("[data-testid=inbox-depth-inbox]"));
+        report("INBOX-DEPTH-PAUSED", await page.textContent("[data-testid=inbox-depth-inbox]"));
 
         await page.screenshot({path: screenshot});
-        console.log("SCREENSHOT: " + screenshot);
+        report("SCREENSHOT", screenshot);
         if (pageErrors.length) {
             throw new Error("errors in the page: " + pageErrors.join("; "));
         }
-        console.log("TOTAL-MS: " + (Date.now() - started));
+        report("TOTAL-MS", Date.now() - started);
         console.log("RESULT: ok");
     } finally {
         await browser.close();
@@ -88,6 +96,6 @@ async function main() {
 }
 
 main().catch((e) => {
-    console.log("FAILED: " + (e && e.stack ? e.stack : e));
+    report("FAILED", (e && e.stack ? e.stack : e));
     process.exit(1);
 });

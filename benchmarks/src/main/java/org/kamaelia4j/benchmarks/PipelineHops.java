@@ -7,10 +7,14 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ThreadFactory;
 
 import org.kamaelia4j.axon.Component;
+import org.kamaelia4j.axon.Instrumentation;
 import org.kamaelia4j.axon.Pipeline;
 import org.kamaelia4j.axon.Scheduler;
 import org.kamaelia4j.axon.Step;
 import org.kamaelia4j.axon.ipc.ProducerFinished;
+import org.kamaelia4j.tools.Introspection;
+import org.kamaelia4j.tools.IntrospectionServer;
+import org.kamaelia4j.tools.Options;
 
 /**
  * Source -> 10 pass-through stages -> sink on one worker: message hops per second, against the
@@ -18,7 +22,8 @@ import org.kamaelia4j.axon.ipc.ProducerFinished;
  * platform threads).
  *
  * <p>A hop is one message moving from one stage to the next: {@code messages * 11} hops per run.
- * The Kamaelia4J contenders use plain components on one and on two workers; the source sends
+ * The Kamaelia4J contenders use plain components on one and on two workers, and on one worker with
+ * an introspection server watching (the cost of introspection); the source sends
  * up to 64 messages per slice, each pass-through forwards all it holds per slice.
  */
 final class PipelineHops implements Workload {
@@ -56,6 +61,7 @@ final class PipelineHops implements Workload {
     public List<Contender> contenders() {
         return List.of(
                 new Contender("Kamaelia4J, 1 worker", true, n -> kamaelia(n, 1)),
+                new Contender("Kamaelia4J, 1 worker, introspection on", false, n -> introspected(n)),
                 new Contender("Kamaelia4J, 2 workers", false, n -> kamaelia(n, 2)),
                 new Contender("virtual threads + ArrayBlockingQueue(1024)", false,
                         n -> threads(n, Thread.ofVirtual().factory())),
@@ -64,7 +70,26 @@ final class PipelineHops implements Workload {
     }
 
     private static double kamaelia(long messages, int workers) {
-        Scheduler s = Scheduler.create(workers);
+        return kamaelia(messages, Scheduler.create(workers));
+    }
+
+    /**
+     * One worker with an introspection server watching (read-only, no client): every component
+     * counts its slices and samples its busy time, the registry hears every activation and link,
+     * and the server samples inbox rates once a second.
+     */
+    private static double introspected(long messages) {
+        Scheduler s = Scheduler.create(1);
+        IntrospectionServer server = Introspection.serve(s, Options.defaults());
+        try {
+            return kamaelia(messages, s);
+        } finally {
+            server.close();
+            Instrumentation.disable();
+        }
+    }
+
+    private static double kamaelia(long messages, Scheduler s) {
         Sink sink = new Sink();
         List<Component> chain = new ArrayList<>();
         chain.add(new Source(messages));

@@ -28,6 +28,9 @@ import org.kamaelia4j.axon.Scheduler;
  */
 public final class Introspection {
 
+    /** The system property telling ProcessPipeline where its stage JVMs report (read by its ChildJvm). */
+    static final String REPORT_PROPERTY = "kamaelia4j.introspect.report";
+
     private static volatile IntrospectionServer current;
 
     private Introspection() {
@@ -42,7 +45,7 @@ public final class Introspection {
         try {
             IntrospectionServer server = new IntrospectionServer(scheduler, options);
             current = server;
-            System.setProperty("kamaelia4j.introspect.report", server.reportUrl());
+            System.setProperty(REPORT_PROPERTY, server.reportUrl());
             return server;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open the introspection server on 127.0.0.1:" + options.port(), e);

@@ -415,6 +415,9 @@ public final class IntrospectionServer implements AutoCloseable {
     /** Stops the server, its event streams and its REPL. */
     @Override
     public void close() {
+        if (reportUrl().equals(System.getProperty(Introspection.REPORT_PROPERTY))) {
+            System.clearProperty(Introspection.REPORT_PROPERTY);
+        }
         clients.forEach(Sse::close);
         ticker.shutdownNow();
         http.stop(0);

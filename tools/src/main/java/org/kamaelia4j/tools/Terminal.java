@@ -182,7 +182,8 @@ public final class Terminal {
             case "depth" -> "depth";
             case "busy" -> "busyNanos";
             case "activations" -> "activations";
-            default -> throw new IllegalArgumentException("--sort takes depth, busy or activations, not '" + sort + "'");
+            default -> throw new IllegalArgumentException("--sort takes depth, busy or activations, not '" + sort
+                    + "'");
         };
         rows.sort(Comparator.comparingDouble((Map<String, Object> r) -> number(r.get(key)).doubleValue()).reversed()
                 .thenComparing(r -> String.valueOf(r.get("id"))));

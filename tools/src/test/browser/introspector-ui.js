@@ -6,13 +6,16 @@
 // appear in the graph, TARGET the name of a (leaf) component to click, JVMS (default 1) how many JVMs must
 // appear; with more than one, a cross-JVM link must be drawn too. The script clicks TARGET in the graph,
 // reads its inbox depth in the side panel, presses Pause, waits for the state to read PAUSED, then for its
-// inbox depth to grow (its producer keeps sending), and saves a screenshot. It prints one "KEY: value" line
-// per step and "RESULT: ok" at the end; any failure prints "FAILED: ..." and exits 1.
+// inbox depth to grow (its producer keeps sending), and saves a screenshot (and the snapshot it shows, as
+// SCREENSHOT-snapshot.json). It prints one "KEY: value" line per step and "RESULT: ok" at the end; any
+// failure prints "FAILED: ..." and exits 1.
 "use strict";
 
+const fs = require("fs");
 const {chromium} = require("playwright-core");
 
 const TIMEOUT = 60000;
+const START_TIMEOUT = 180000;   // stage JVMs start slowly on a loaded machine
 const [url, screenshot, namesArg, target, jvmsArg] = process.argv.slice(2);
 const jvms = Number(jvmsArg || 1);
 if (!url || !screenshot || !namesArg || !target) {
@@ -50,7 +53,7 @@ async function main() {
             && wanted.every((n) => window.k4j.cy.nodes().some((node) => node.data("name") === n))
             && window.k4j.cy.nodes("[kind = 'jvm']").length >= jvmCount
             && (jvmCount === 1 || window.k4j.cy.edges("[cross = 'yes']").length > 0),
-        [names, jvms], {timeout: TIMEOUT});
+        [names, jvms], {timeout: START_TIMEOUT});
         report("JVMS", await page.evaluate(() => window.k4j.cy.nodes("[kind = 'jvm']").length));
         report("CROSS-LINKS", await page.evaluate(() => window.k4j.cy.edges("[cross = 'yes']").length));
         const shown = await page.evaluate(() => window.k4j.cy.nodes("[kind = 'component']").map((n) => n.data("name")));
@@ -84,6 +87,8 @@ async function main() {
         report("INBOX-DEPTH-PAUSED", await page.textContent("[data-testid=inbox-depth-inbox]"));
 
         await page.screenshot({path: screenshot});
+        const json = screenshot.replace(/\.png$/, "") + "-snapshot.json";
+        fs.writeFileSync(json, await page.evaluate(() => JSON.stringify(window.k4j.ui.snapshot, null, 1)));
         report("SCREENSHOT", screenshot);
         if (pageErrors.length) {
             throw new Error("errors in the page: " + pageErrors.join("; "));

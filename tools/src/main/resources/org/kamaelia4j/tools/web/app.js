@@ -20,7 +20,7 @@
 (function () {
     const TOKEN = new URLSearchParams(location.search).get("token") || "";
     const READ_ONLY_TIP = "Read-only: the server was started without control allowed";
-    const COL = 200;        // layout: distance between ranks (x)
+    const COL = 230;        // layout: distance between ranks (x)
     const ROW = 78;         // layout: distance between stacked components (y)
     const GROUP_GAP = 60;   // layout: extra space between top-level groups of one JVM
     const JVM_GAP = 110;    // layout: extra space between JVMs
@@ -300,16 +300,7 @@
             nodes.push({id, key});
         }
         const flow = links.filter((l) => l.source !== l.target).map((l) => [l.source, l.target]);
-        const rank = new Map(nodes.map((n) => [n.id, 0]));
-        for (let round = 0, changed = true; changed && round < nodes.length; round++) {
-            changed = false;
-            for (const [from, to] of flow) {
-                if (rank.has(from) && rank.has(to) && rank.get(to) < rank.get(from) + 1) {
-                    rank.set(to, rank.get(from) + 1);
-                    changed = true;
-                }
-            }
-        }
+        const rank = longestPathRanks(nodes.map((n) => n.id), flow);
         const linked = new Set(flow.flat());
         const topOf = (key) => {
             let top = key;
@@ -350,6 +341,62 @@
             y += JVM_GAP;
         }
         return positions;
+    }
+
+    /**
+     * Each node's longest distance from a source along the edges, ignoring the edges that close a cycle
+     * (found by a depth-first search started from the sources first, so the flow's direction wins); then each
+     * source moves up to just before the nearest node it feeds.
+     */
+    function longestPathRanks(ids, edges) {
+        const out = new Map(ids.map((id) => [id, []]));
+        const incoming = new Map(ids.map((id) => [id, 0]));
+        for (const [from, to] of edges) {
+            if (out.has(from) && out.has(to)) {
+                out.get(from).push(to);
+                incoming.set(to, incoming.get(to) + 1);
+            }
+        }
+        const mark = new Map();     // 1 = on the current path, 2 = done
+        const finished = [];        // reverse topological order of the acyclic part
+        const acyclic = new Map(ids.map((id) => [id, []]));
+        const starts = ids.filter((id) => incoming.get(id) === 0).concat(ids);
+        for (const start of starts) {
+            if (mark.has(start)) {
+                continue;
+            }
+            const stack = [[start, 0]];
+            mark.set(start, 1);
+            while (stack.length) {
+                const top = stack[stack.length - 1];
+                const next = out.get(top[0])[top[1]++];
+                if (next === undefined) {
+                    mark.set(top[0], 2);
+                    finished.push(top[0]);
+                    stack.pop();
+                } else if (mark.get(next) !== 1) {
+                    acyclic.get(top[0]).push(next);
+                    if (!mark.has(next)) {
+                        mark.set(next, 1);
+                        stack.push([next, 0]);
+                    }
+                }
+            }
+        }
+        const rank = new Map(ids.map((id) => [id, 0]));
+        const order = finished.reverse();
+        for (const id of order) {
+            for (const next of acyclic.get(id)) {
+                rank.set(next, Math.max(rank.get(next), rank.get(id) + 1));
+            }
+        }
+        // pull each source (a Pipeline's inbox port, say) right up to the first node it feeds
+        for (const id of order) {
+            if (incoming.get(id) === 0 && acyclic.get(id).length) {
+                rank.set(id, Math.max(rank.get(id), Math.min(...acyclic.get(id).map((n) => rank.get(n))) - 1));
+            }
+        }
+        return rank;
     }
 
     function placeNodes(nodes, positions) {
@@ -684,7 +731,9 @@
                 "shape": "ellipse", "width": 12, "height": 12, "background-color": "#56627a", "border-width": 0,
                 "font-size": 9, "color": "#56627a", "text-valign": "top", "text-margin-y": -2}},
             {selector: "edge[kind != 'normal']", style: {"line-style": "dotted", "width": 1.5}},
-            {selector: "edge[cross = 'yes']", style: {"line-style": "dashed", "line-dash-pattern": [8, 5]}},
+            // the side panel names the boxes of a cross-JVM link; on the long line the labels would only clutter
+            {selector: "edge[cross = 'yes']", style: {"line-style": "dashed", "line-dash-pattern": [8, 5],
+                "source-label": "", "target-label": ""}},
         ];
         for (const [state, colour] of Object.entries(stateColour)) {
             style.push({selector: "node[state = '" + state + "']", style: {"border-color": colour}});

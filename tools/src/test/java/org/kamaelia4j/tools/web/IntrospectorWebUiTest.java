@@ -16,44 +16,51 @@ import org.junit.jupiter.api.Timeout;
 import org.kamaelia4j.axon.Component;
 import org.kamaelia4j.axon.Pipeline;
 import org.kamaelia4j.axon.Scheduler;
+import org.kamaelia4j.process.ProcessPipeline;
+import org.kamaelia4j.process.Stage;
 import org.kamaelia4j.tools.Introspection;
 import org.kamaelia4j.tools.IntrospectionServer;
 import org.kamaelia4j.tools.Options;
 
 /**
- * The web UI in headless Chromium against a live introspection server: every component of a running pipeline
- * appears, clicking one shows its inbox depth, Pause pauses it and its state changes, and a screenshot is saved
- * as {@code target/introspector.png}. Skipped, with the reason, when Chromium or playwright-core cannot be
- * installed (see {@code src/test/browser/run.sh}).
+ * The web UI in headless Chromium against a live introspection server and a pipeline spread over two JVMs
+ * ({@code Ticker -> ProcessPipeline[Doubler] -> Doubler -> Tally}): every component appears, the stage JVM and a
+ * cross-JVM link too; clicking the local Doubler shows its inbox depth; Pause pauses it, its state changes and
+ * its inbox fills; a screenshot is saved as {@code target/introspector.png}. Skipped, with the reason, when
+ * Chromium or playwright-core cannot be installed (see {@code src/test/browser/run.sh}).
  */
 class IntrospectorWebUiTest {
 
     /** Generous: the first run may install Chromium and playwright-core. */
     private static final Duration SCRIPT_TIMEOUT = Duration.ofMinutes(10);
+    private static final String[] SMALL_JVM = {"-Xmx64m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"};
 
     @Test
     @Timeout(value = 12, unit = TimeUnit.MINUTES)
     void showsEveryComponentAndPausesTheClickedOne() throws Exception {
         Scheduler scheduler = Scheduler.create(2);
-        scheduler.startInBackground();
         Ticker ticker = new Ticker(20);
+        ProcessPipeline stage = ProcessPipeline.of(Stage.of(Doubler::new).named("double").jvmOptions(SMALL_JVM));
         Doubler doubler = new Doubler();
         Tally tally = new Tally();
-        Pipeline pipeline = new Pipeline(ticker, doubler, tally);
-        pipeline.activate(scheduler);
+        Pipeline pipeline = new Pipeline(ticker, stage, doubler, tally);
         Path screenshot = Path.of("target", "introspector.png").toAbsolutePath();
         Files.deleteIfExists(screenshot);
         Options options = Options.defaults().allowControl(true).label("web UI test");
         try (IntrospectionServer server = Introspection.serve(scheduler, options)) {
-            String names = String.join(",", List.of(pipeline, ticker, doubler, tally).stream()
+            pipeline.activate(scheduler);
+            scheduler.startInBackground();
+            String names = String.join(",", List.of(pipeline, ticker, stage, doubler, tally).stream()
                     .map(Component::name).toList());
 
             BrowserScript.Result result = BrowserScript.run(SCRIPT_TIMEOUT, "introspector-ui.js",
-                    server.url(), screenshot.toString(), names, doubler.name());
+                    server.url(), screenshot.toString(), names, doubler.name(), "2");
 
             assumeFalse(result.skipped(), result::output);
             assertEquals(0, result.exitCode(), result::output);
             assertEquals("ok", result.value("RESULT"), result::output);
+            assertEquals("2", result.value("JVMS"), result::output);
+            assertNotEquals("0", result.value("CROSS-LINKS"), result::output);
             assertTrue(result.value("COMPONENTS").contains(doubler.name()), result::output);
             assertEquals(doubler.name(), result.value("SELECTED"), result::output);
             assertTrue(result.value("INBOX-DEPTH").matches("[0-9,]+"), result::output);

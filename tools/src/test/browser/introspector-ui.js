@@ -12,95 +12,58 @@
 "use strict";
 
 const fs = require("fs");
-const {chromium} = require("playwright-core");
+const {report, drive} = require("./common.js");
 
 const TIMEOUT = 60000;
 const START_TIMEOUT = 180000;   // stage JVMs start slowly on a loaded machine
 const [url, screenshot, namesArg, target, jvmsArg] = process.argv.slice(2);
 const jvms = Number(jvmsArg || 1);
 if (!url || !screenshot || !namesArg || !target) {
-    console.error("usage: introspector-ui.js URL SCREENSHOT NAMES TARGET");
+    console.error("usage: introspector-ui.js URL SCREENSHOT NAMES TARGET [JVMS]");
     process.exit(2);
 }
 const names = namesArg.split(",");
-const started = Date.now();
 
-/** Prints "KEY: value" for the JUnit side, and on stderr when it happened. */
-function report(key, value) {
-    console.log(key + ": " + value);
-    console.error("  (" + key + " at " + (Date.now() - started) + " ms)");
-}
+drive(url, async (page) => {
+    await page.waitForFunction(([wanted, jvmCount]) => window.k4j
+        && wanted.every((n) => window.k4j.cy.nodes().some((node) => node.data("name") === n))
+        && window.k4j.cy.nodes("[kind = 'jvm']").length >= jvmCount
+        && (jvmCount === 1 || window.k4j.cy.edges("[cross = 'yes']").length > 0),
+    [names, jvms], {timeout: START_TIMEOUT});
+    report("JVMS", await page.evaluate(() => window.k4j.cy.nodes("[kind = 'jvm']").length));
+    report("CROSS-LINKS", await page.evaluate(() => window.k4j.cy.edges("[cross = 'yes']").length));
+    const shown = await page.evaluate(() => window.k4j.cy.nodes("[kind = 'component']").map((n) => n.data("name")));
+    report("COMPONENTS", shown.sort().join(","));
+    report("TOP-ROWS", await page.locator("[data-testid=top-row]").count());
 
-async function main() {
-    const browser = await chromium.launch({
-        executablePath: process.env.K4J_CHROMIUM || "/usr/bin/chromium",
-        args: ["--headless", "--no-sandbox", "--disable-background-networking", "--disable-component-update",
-            "--disable-sync"],
+    // Click the component where it is drawn on the canvas.
+    await page.evaluate(() => {
+        window.k4j.cy.fit(undefined, 30);   // returns nothing: serializing the graph would take minutes
     });
-    try {
-        report("BROWSER-START-MS", Date.now() - started);
-        const page = await browser.newPage({viewport: {width: 1440, height: 900}});
-        const pageErrors = [];
-        page.on("pageerror", (e) => pageErrors.push(e.message));
-        page.on("console", (m) => {
-            if (m.type() === "error") {
-                console.log("console-error: " + m.text());
-            }
-        });
-        await page.goto(url);
+    const position = await page.evaluate((name) =>
+        window.k4j.cy.nodes().filter((n) => n.data("name") === name)[0].renderedPosition(), target);
+    const graph = await page.locator("#graph").boundingBox();
+    await page.mouse.click(graph.x + position.x, graph.y + position.y);
+    await page.waitForFunction((name) =>
+        document.querySelector("[data-testid=detail-name]").textContent === name, target, {timeout: TIMEOUT});
+    const depth = await page.textContent("[data-testid=inbox-depth-inbox]");
+    report("SELECTED", target);
+    report("INBOX-DEPTH", depth);
+    report("STATE-BEFORE", await page.textContent("[data-testid=detail-state]"));
 
-        await page.waitForFunction(([wanted, jvmCount]) => window.k4j
-            && wanted.every((n) => window.k4j.cy.nodes().some((node) => node.data("name") === n))
-            && window.k4j.cy.nodes("[kind = 'jvm']").length >= jvmCount
-            && (jvmCount === 1 || window.k4j.cy.edges("[cross = 'yes']").length > 0),
-        [names, jvms], {timeout: START_TIMEOUT});
-        report("JVMS", await page.evaluate(() => window.k4j.cy.nodes("[kind = 'jvm']").length));
-        report("CROSS-LINKS", await page.evaluate(() => window.k4j.cy.edges("[cross = 'yes']").length));
-        const shown = await page.evaluate(() => window.k4j.cy.nodes("[kind = 'component']").map((n) => n.data("name")));
-        report("COMPONENTS", shown.sort().join(","));
-        report("TOP-ROWS", await page.locator("[data-testid=top-row]").count());
+    await page.click("[data-testid=btn-pause]");
+    await page.waitForFunction(() =>
+        document.querySelector("[data-testid=detail-state]").textContent === "PAUSED", null, {timeout: TIMEOUT});
+    report("STATE-AFTER", "PAUSED");
+    report("COMMAND-RESULT", await page.textContent("[data-testid=command-result]"));
 
-        // Click the component where it is drawn on the canvas.
-        await page.evaluate(() => {
-            window.k4j.cy.fit(undefined, 30);   // returns nothing: serializing the graph would take minutes
-        });
-        const position = await page.evaluate((name) =>
-            window.k4j.cy.nodes().filter((n) => n.data("name") === name)[0].renderedPosition(), target);
-        const graph = await page.locator("#graph").boundingBox();
-        await page.mouse.click(graph.x + position.x, graph.y + position.y);
-        await page.waitForFunction((name) =>
-            document.querySelector("[data-testid=detail-name]").textContent === name, target, {timeout: TIMEOUT});
-        const depth = await page.textContent("[data-testid=inbox-depth-inbox]");
-        report("SELECTED", target);
-        report("INBOX-DEPTH", depth);
-        report("STATE-BEFORE", await page.textContent("[data-testid=detail-state]"));
+    await page.waitForFunction(() =>
+        Number(document.querySelector("[data-testid=inbox-depth-inbox]").textContent.replace(/,/g, "")) > 0,
+    null, {timeout: TIMEOUT});
+    report("INBOX-DEPTH-PAUSED", await page.textContent("[data-testid=inbox-depth-inbox]"));
 
-        await page.click("[data-testid=btn-pause]");
-        await page.waitForFunction(() =>
-            document.querySelector("[data-testid=detail-state]").textContent === "PAUSED", null, {timeout: TIMEOUT});
-        report("STATE-AFTER", "PAUSED");
-        report("COMMAND-RESULT", await page.textContent("[data-testid=command-result]"));
-
-        await page.waitForFunction(() =>
-            Number(document.querySelector("[data-testid=inbox-depth-inbox]").textContent.replace(/,/g, "")) > 0,
-        null, {timeout: TIMEOUT});
-        report("INBOX-DEPTH-PAUSED", await page.textContent("[data-testid=inbox-depth-inbox]"));
-
-        await page.screenshot({path: screenshot});
-        const json = screenshot.replace(/\.png$/, "") + "-snapshot.json";
-        fs.writeFileSync(json, await page.evaluate(() => JSON.stringify(window.k4j.ui.snapshot, null, 1)));
-        report("SCREENSHOT", screenshot);
-        if (pageErrors.length) {
-            throw new Error("errors in the page: " + pageErrors.join("; "));
-        }
-        report("TOTAL-MS", Date.now() - started);
-        console.log("RESULT: ok");
-    } finally {
-        await browser.close();
-    }
-}
-
-main().catch((e) => {
-    report("FAILED", (e && e.stack ? e.stack : e));
-    process.exit(1);
+    await page.screenshot({path: screenshot});
+    const json = screenshot.replace(/\.png$/, "") + "-snapshot.json";
+    fs.writeFileSync(json, await page.evaluate(() => JSON.stringify(window.k4j.ui.snapshot, null, 1)));
+    report("SCREENSHOT", screenshot);
 });

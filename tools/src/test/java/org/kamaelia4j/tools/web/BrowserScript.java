@@ -19,7 +19,7 @@ import java.util.concurrent.TimeUnit;
  * assertEquals(0, result.exitCode(), result.output());
  * }</pre>
  *
- * <p>The script's output (stdout and stderr together) is kept in {@code target/browser-test.log} too.
+ * <p>The script's output (stdout and stderr together) is kept in {@code target/browser-SCRIPT.log} too.
  */
 final class BrowserScript {
 
@@ -57,7 +57,7 @@ final class BrowserScript {
         List<String> command = new ArrayList<>(List.of("bash", DIR.resolve("run.sh").toString(),
                 DIR.resolve(script).toString()));
         command.addAll(List.of(args));
-        Path log = Path.of("target", "browser-test.log").toAbsolutePath();
+        Path log = Path.of("target", "browser-" + script.replaceFirst("\\.js$", "") + ".log").toAbsolutePath();
         Files.createDirectories(log.getParent());
         Process process;
         try {

@@ -18,16 +18,20 @@ import org.kamaelia4j.axon.Pipeline;
 import org.kamaelia4j.axon.Scheduler;
 import org.kamaelia4j.process.ProcessPipeline;
 import org.kamaelia4j.process.Stage;
+import org.kamaelia4j.stm.Store;
+import org.kamaelia4j.stm.Value;
 import org.kamaelia4j.tools.Introspection;
 import org.kamaelia4j.tools.IntrospectionServer;
 import org.kamaelia4j.tools.Options;
 
 /**
- * The web UI in headless Chromium against a live introspection server and a pipeline spread over two JVMs
- * ({@code Ticker -> ProcessPipeline[Doubler] -> Doubler -> Tally}): every component appears, the stage JVM and a
- * cross-JVM link too; clicking the local Doubler shows its inbox depth; Pause pauses it, its state changes and
- * its inbox fills; a screenshot is saved as {@code target/introspector.png}. Skipped, with the reason, when
- * Chromium or playwright-core cannot be installed (see {@code src/test/browser/run.sh}).
+ * The web UI in headless Chromium against a live introspection server. With control allowed and a pipeline
+ * spread over two JVMs ({@code Ticker -> ProcessPipeline[Doubler] -> Doubler -> Tally}): every component appears,
+ * the stage JVM and a cross-JVM link too; clicking the local Doubler shows its inbox depth; Pause pauses it, its
+ * state changes and its inbox fills; a screenshot is saved as {@code target/introspector.png}. Read-only with the
+ * REPL and an STM store: the command buttons are disabled with a tooltip, the store browser shows the key, its
+ * version and value, and the REPL evaluates. Skipped, with the reason, when Chromium or playwright-core cannot be
+ * installed (see {@code src/test/browser/run.sh}).
  */
 class IntrospectorWebUiTest {
 
@@ -53,12 +57,9 @@ class IntrospectorWebUiTest {
             String names = String.join(",", List.of(pipeline, ticker, stage, doubler, tally).stream()
                     .map(Component::name).toList());
 
-            BrowserScript.Result result = BrowserScript.run(SCRIPT_TIMEOUT, "introspector-ui.js",
+            BrowserScript.Result result = runScript("introspector-ui.js",
                     server.url(), screenshot.toString(), names, doubler.name(), "2");
 
-            assumeFalse(result.skipped(), result::output);
-            assertEquals(0, result.exitCode(), result::output);
-            assertEquals("ok", result.value("RESULT"), result::output);
             assertEquals("2", result.value("JVMS"), result::output);
             assertNotEquals("0", result.value("CROSS-LINKS"), result::output);
             assertTrue(result.value("COMPONENTS").contains(doubler.name()), result::output);
@@ -71,5 +72,43 @@ class IntrospectorWebUiTest {
         } finally {
             scheduler.stop();
         }
+    }
+
+    @Test
+    @Timeout(value = 12, unit = TimeUnit.MINUTES)
+    void readOnlyDisablesTheCommandsAndShowsTheStoresAndTheRepl() throws Exception {
+        Scheduler scheduler = Scheduler.create(1);
+        Doubler doubler = new Doubler();
+        Store store = new Store();
+        Value<Object> rate = store.usevar("rate");
+        rate.set(60);
+        rate.commit();
+        Options options = Options.defaults().enableRepl(true).store("config", store).label("read-only UI test");
+        try (IntrospectionServer server = Introspection.serve(scheduler, options)) {
+            new Pipeline(new Ticker(50), doubler, new Tally()).activate(scheduler);
+            scheduler.startInBackground();
+
+            BrowserScript.Result result = runScript("introspector-ui-readonly.js",
+                    server.url(), doubler.name(), "config", "rate");
+
+            assertEquals("read-only", result.value("MODE"), result::output);
+            assertEquals(doubler.name(), result.value("SELECTED"), result::output);
+            assertEquals("true", result.value("PAUSE-DISABLED"), result::output);
+            assertTrue(result.value("PAUSE-TOOLTIP").startsWith("Read-only"), result::output);
+            assertEquals("rate | " + store.snapshot().get("rate").version() + " | 60", result.value("STORE-ROW"),
+                    result::output);
+            assertTrue(result.value("REPL-OUTPUT").endsWith("42"), result::output);
+        } finally {
+            scheduler.stop();
+        }
+    }
+
+    /** Runs a browser script; skips the test when the tooling is missing, fails it when the script failed. */
+    private static BrowserScript.Result runScript(String script, String... args) throws Exception {
+        BrowserScript.Result result = BrowserScript.run(SCRIPT_TIMEOUT, script, args);
+        assumeFalse(result.skipped(), result::output);
+        assertEquals(0, result.exitCode(), result::output);
+        assertEquals("ok", result.value("RESULT"), result::output);
+        return result;
     }
 }

@@ -20,8 +20,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>One {@link Listener} per JVM hears every activation, finish, link and unlink (the tools
  * module fans them out). While a listener is installed, each microprocess activated gets a
- * {@link Stats} object: its slice count, its busy time (measured on one slice in
- * {@value #SAMPLE_EVERY} and scaled, so that the clock is read rarely), whether its last send
+ * {@link Stats} object: its slice count, its busy time (measured on its first
+ * {@value #SAMPLE_EVERY} slices, then on one slice in {@value #SAMPLE_EVERY} and scaled, so that
+ * the clock is read rarely), whether its last send
  * was refused by a full inbox, and whether a user holds it ({@link #hold}). Inbox depths and
  * delivery counts cost nothing extra: they are the inbox queue's own indices
  * ({@link #depth}, {@link #delivered}).
@@ -79,6 +80,7 @@ public final class Instrumentation {
     /** The counters of one microprocess; written by its slices, read by anyone (values may lag). */
     public static final class Stats {
         private long activations;
+        private long exactNanos;
         private long samples;
         private long sampledNanos;
         boolean blocked;
@@ -92,10 +94,14 @@ public final class Instrumentation {
             return activations;
         }
 
-        /** Estimated time spent in its slices, in nanoseconds. */
+        /**
+         * Time spent in its slices, in nanoseconds: exact over the first {@value #SAMPLE_EVERY}
+         * slices, then estimated from one slice in {@value #SAMPLE_EVERY}.
+         */
         public long busyNanos() {
             long n = samples;
-            return n == 0 ? 0 : (long) ((double) sampledNanos * activations / n);
+            long later = activations - SAMPLE_EVERY;
+            return exactNanos + (n == 0 || later <= 0 ? 0 : (long) ((double) sampledNanos * later / n));
         }
 
         /** True when its last refused send has not been followed by a slice yet: it waits for room. */
@@ -111,13 +117,18 @@ public final class Instrumentation {
         long sliceStarts() {
             blocked = false;
             long n = ++activations;
-            return (n & (SAMPLE_EVERY - 1)) == 1 ? System.nanoTime() : NOT_SAMPLED;
+            return n <= SAMPLE_EVERY || (n & (SAMPLE_EVERY - 1)) == 0 ? System.nanoTime() : NOT_SAMPLED;
         }
 
         void sliceEnds(long started) {
             if (started != NOT_SAMPLED) {
-                sampledNanos += System.nanoTime() - started;
-                samples++;
+                long took = System.nanoTime() - started;
+                if (activations <= SAMPLE_EVERY) {
+                    exactNanos += took;
+                } else {
+                    sampledNanos += took;
+                    samples++;
+                }
             }
         }
     }

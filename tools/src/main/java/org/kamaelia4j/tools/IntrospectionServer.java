@@ -98,7 +98,28 @@ public final class IntrospectionServer implements AutoCloseable {
         });
         rates.sample(Snapshot.components(scheduler));
         ticker.scheduleAtFixedRate(this::tick, 1, 1, TimeUnit.SECONDS);
-        http.start();
+        startAsDaemon(http);
+    }
+
+    /**
+     * Starts the server from a daemon thread: its dispatcher thread inherits that, so a served
+     * program still ends when its own threads do.
+     */
+    private static void startAsDaemon(HttpServer http) {
+        Thread starter = new Thread(http::start, "k4j-introspection-start");
+        starter.setDaemon(true);
+        starter.start();
+        boolean interrupted = false;
+        while (starter.isAlive()) {
+            try {
+                starter.join();
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** The URL to open, token included: {@code http://127.0.0.1:PORT/?token=T}. */

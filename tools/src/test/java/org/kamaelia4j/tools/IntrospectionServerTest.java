@@ -148,6 +148,15 @@ class IntrospectionServerTest {
     }
 
     @Test
+    void aServedProgramStillEnds() {
+        start(Options.defaults());
+        List<Thread> dispatchers = Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> t.getName().startsWith("HTTP-Dispatcher")).toList();
+        assertFalse(dispatchers.isEmpty());
+        assertTrue(dispatchers.stream().allMatch(Thread::isDaemon), "the server's threads must not keep the JVM alive");
+    }
+
+    @Test
     void readOnlyByDefaultAndNoRepl() throws Exception {
         start(Options.defaults());
         Http.Answer a = command("{\"action\":\"stop\",\"component\":\"" + sink.id() + "\"}");

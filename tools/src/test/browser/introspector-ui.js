@@ -4,11 +4,11 @@
 //
 // URL is the introspection URL with its token, NAMES a comma-separated list of component names that must all
 // appear in the graph, TARGET the name of a (leaf) component to click, JVMS (default 1) how many JVMs must
-// appear; with more than one, a cross-JVM link must be drawn too. The script clicks TARGET in the graph,
-// reads its inbox depth in the side panel, presses Pause, waits for the state to read PAUSED, then for its
-// inbox depth to grow (its producer keeps sending), and saves a screenshot (and the snapshot it shows, as
-// SCREENSHOT-snapshot.json). It prints one "KEY: value" line per step and "RESULT: ok" at the end; any
-// failure prints "FAILED: ..." and exits 1.
+// appear; with more than one, a cross-JVM link must be drawn too. The script checks that two live updates
+// leave every node where it was, clicks TARGET in the graph, reads its inbox depth in the side panel, presses
+// Pause, waits for the state to read PAUSED, then for its inbox depth to grow (its producer keeps sending), and
+// saves a screenshot (and the snapshot it shows, as SCREENSHOT-snapshot.json). It prints one "KEY: value" line
+// per step and "RESULT: ok" at the end; any failure prints "FAILED: ..." and exits 1.
 "use strict";
 
 const fs = require("fs");
@@ -35,6 +35,17 @@ drive(url, async (page) => {
     const shown = await page.evaluate(() => window.k4j.cy.nodes("[kind = 'component']").map((n) => n.data("name")));
     report("COMPONENTS", shown.sort().join(","));
     report("TOP-ROWS", await page.locator("[data-testid=top-row]").count());
+
+    // Live updates must leave the layout alone: every node is where it was after two more snapshots.
+    const positions = () => page.evaluate(() =>
+        Object.fromEntries(window.k4j.cy.nodes().map((n) => [n.id(), JSON.stringify(n.position())])));
+    const before = await positions();
+    for (let i = 0; i < 2; i++) {
+        const seen = await page.evaluate(() => window.k4j.ui.lastUpdate);
+        await page.waitForFunction((t) => window.k4j.ui.lastUpdate > t, seen, {timeout: TIMEOUT});
+    }
+    const after = await positions();
+    report("LAYOUT-STABLE", Object.keys(before).every((id) => before[id] === after[id]));
 
     // Click the component where it is drawn on the canvas.
     await page.evaluate(() => {

@@ -27,11 +27,11 @@ import org.kamaelia4j.tools.Options;
 /**
  * The web UI in headless Chromium against a live introspection server. With control allowed and a pipeline
  * spread over two JVMs ({@code Ticker -> ProcessPipeline[Doubler] -> Doubler -> Tally}): every component appears,
- * the stage JVM and a cross-JVM link too; clicking the local Doubler shows its inbox depth; Pause pauses it, its
- * state changes and its inbox fills; a screenshot is saved as {@code target/introspector.png}. Read-only with the
- * REPL and an STM store: the command buttons are disabled with a tooltip, the store browser shows the key, its
- * version and value, and the REPL evaluates. Skipped, with the reason, when Chromium or playwright-core cannot be
- * installed (see {@code src/test/browser/run.sh}).
+ * the stage JVM and a cross-JVM link too; live updates leave the layout alone; clicking the local Doubler shows
+ * its inbox depth; Pause pauses it, its state changes and its inbox fills; a screenshot is saved as
+ * {@code target/introspector.png}. Read-only with the REPL and an STM store: the command buttons are disabled
+ * with a tooltip, the store browser shows the key, its version and value, and the REPL evaluates. Skipped, with
+ * the reason, when Chromium or playwright-core cannot be installed (see {@code src/test/browser/run.sh}).
  */
 class IntrospectorWebUiTest {
 
@@ -62,6 +62,7 @@ class IntrospectorWebUiTest {
 
             assertEquals("2", result.value("JVMS"), result::output);
             assertNotEquals("0", result.value("CROSS-LINKS"), result::output);
+            assertEquals("true", result.value("LAYOUT-STABLE"), result::output);
             assertTrue(result.value("COMPONENTS").contains(doubler.name()), result::output);
             assertEquals(doubler.name(), result.value("SELECTED"), result::output);
             assertTrue(result.value("INBOX-DEPTH").matches("[0-9,]+"), result::output);

@@ -33,7 +33,6 @@
         selected: null,         // key of the selected component
         sort: {key: "depth", desc: true},
         lastUpdate: 0,
-        events: null,
         refreshTimer: null,
         firstLayoutDone: false,
     };
@@ -682,7 +681,6 @@
 
     function connectEvents() {
         const events = new EventSource("api/events?token=" + encodeURIComponent(TOKEN));
-        ui.events = events;
         events.onopen = () => setStatus("live", "following api/events");
         events.onerror = () => {
             setStatus("lost", "event stream lost; retrying");

@@ -20,7 +20,7 @@ function drive(url, body) {
         const browser = await chromium.launch({
             executablePath: process.env.K4J_CHROMIUM || "/usr/bin/chromium",
             args: ["--headless", "--no-sandbox", "--disable-background-networking", "--disable-component-update",
-                "--disable-sync"],
+                "--disable-sync", "--disable-dev-shm-usage"],
         });
         try {
             report("BROWSER-START-MS", Date.now() - started);

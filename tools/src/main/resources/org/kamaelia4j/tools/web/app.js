@@ -461,8 +461,11 @@
         $("detail-error-block").hidden = !c.error;
         $("detail-error").textContent = c.error || "";
 
+        const feeders = (box) => ui.model.links.filter((l) => l.toKey === ui.selected && l.toBox === box)
+            .map((l) => (ui.comps.has(l.fromKey) ? ui.comps.get(l.fromKey).c.name : l.from) + "." + l.fromBox);
         $("detail-inboxes").replaceChildren(...(c.inboxes || []).map((b) => el("tr", {"data-testid": "inbox-" + b.name},
-            el("td", {}, el("span", {class: "name"}, b.name), el("span", {class: "desc"}, b.description || "")),
+            el("td", {}, el("span", {class: "name"}, b.name), el("span", {class: "desc"}, b.description || ""),
+                feeders(b.name).length ? el("span", {class: "desc mono"}, "\u2190 " + feeders(b.name).join(", ")) : ""),
             el("td", {class: "num" + (depthLevel(b.depth, b.capacity) === 3 ? " deep" : ""),
                 "data-testid": "inbox-depth-" + b.name}, fmtInt(b.depth)),
             el("td", {class: "num", "data-testid": "inbox-capacity-" + b.name}, fmtCapacity(b.capacity)),

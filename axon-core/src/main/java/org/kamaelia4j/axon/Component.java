@@ -430,6 +430,7 @@ public abstract class Component extends Microprocess {
             Inbox box = new Inbox(this, name, description);
             inboxes = with(inboxes, name, box);
             cacheStandardBoxes();
+            Instrumentation.boxChanged(this, name, true, true);
             return box;
         }
     }
@@ -439,6 +440,7 @@ public abstract class Component extends Microprocess {
             Outbox box = new Outbox(this, name, description);
             outboxes = with(outboxes, name, box);
             cacheStandardBoxes();
+            Instrumentation.boxChanged(this, name, false, true);
             return box;
         }
     }
@@ -450,6 +452,7 @@ public abstract class Component extends Microprocess {
             inboxes = without(inboxes, name);
             cacheStandardBoxes();
             box.clear();
+            Instrumentation.boxChanged(this, name, true, false);
         }
     }
 
@@ -459,6 +462,7 @@ public abstract class Component extends Microprocess {
             Postoffice.detach(box);
             outboxes = without(outboxes, name);
             cacheStandardBoxes();
+            Instrumentation.boxChanged(this, name, false, false);
         }
     }
 

@@ -18,7 +18,8 @@ import org.slf4j.LoggerFactory;
  * Instrumentation.Stats st = Instrumentation.stats(someComponent);   // activations, busy time
  * }</pre>
  *
- * <p>One {@link Listener} per JVM hears every activation, finish, link and unlink (the tools
+ * <p>One {@link Listener} per JVM hears every activation, finish, link, unlink and box added or
+ * deleted at run time (the tools
  * module fans them out). While a listener is installed, each microprocess activated gets a
  * {@link Stats} object: its slice count, its busy time (measured on its first
  * {@value #SAMPLE_EVERY} slices, then on one slice in {@value #SAMPLE_EVERY} and scaled, so that
@@ -68,6 +69,10 @@ public final class Instrumentation {
 
         /** A linkage was removed. */
         default void unlinked(Linkage linkage) {
+        }
+
+        /** An {@link AdaptiveCommsComponent} added ({@code added}) or deleted a box. */
+        default void boxChanged(Component owner, String box, boolean inbox, boolean added) {
         }
     }
 
@@ -274,6 +279,17 @@ public final class Instrumentation {
                 l.unlinked(linkage);
             } catch (RuntimeException e) {
                 LOG.warn("instrumentation listener failed on removing {}", linkage, e);
+            }
+        }
+    }
+
+    static void boxChanged(Component owner, String box, boolean inbox, boolean added) {
+        Listener l = listener;
+        if (l != null) {
+            try {
+                l.boxChanged(owner, box, inbox, added);
+            } catch (RuntimeException e) {
+                LOG.warn("instrumentation listener failed on a box change of {}", owner.name(), e);
             }
         }
     }

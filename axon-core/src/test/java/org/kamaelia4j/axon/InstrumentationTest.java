@@ -45,6 +45,11 @@ class InstrumentationTest {
         public void unlinked(Linkage l) {
             events.add("unlinked " + l.source().name() + "." + l.sourceBox());
         }
+
+        @Override
+        public void boxChanged(Component owner, String box, boolean inbox, boolean added) {
+            events.add((added ? "added " : "deleted ") + (inbox ? "inbox " : "outbox ") + box);
+        }
     };
 
     @AfterEach
@@ -107,6 +112,23 @@ class InstrumentationTest {
         assertEquals(40, st.activations());
         // each slice sleeps at least 1 ms: 16 measured, 24 estimated from the 32nd
         assertTrue(st.busyNanos() >= 40_000_000L, () -> "busy " + st.busyNanos());
+    }
+
+    @Test
+    void reportsBoxesAddedAndDeletedAtRunTime() {
+        Instrumentation.enable(recorder);
+        AdaptiveCommsComponent c = new AdaptiveCommsComponent() {
+            @Override
+            protected Step main() {
+                return Step.DONE;
+            }
+        };
+        String in = c.addInbox("extra");
+        String out = c.addOutbox("more");
+        c.deleteInbox(in);
+        c.deleteOutbox(out);
+        assertEquals(List.of("added inbox extra", "added outbox more", "deleted inbox extra", "deleted outbox more"),
+                events);
     }
 
     @Test

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
@@ -392,7 +393,7 @@ public final class IntrospectionServer implements AutoCloseable {
     }
 
     private static String contentType(String name) {
-        String lower = name.toLowerCase(java.util.Locale.ROOT);
+        String lower = name.toLowerCase(Locale.ROOT);
         if (lower.endsWith(".html")) {
             return "text/html; charset=utf-8";
         } else if (lower.endsWith(".js") || lower.endsWith(".mjs")) {

@@ -2,6 +2,7 @@ package org.kamaelia4j.tools;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 
 import org.kamaelia4j.stm.Store;
 
@@ -75,13 +76,13 @@ public final class Options {
 
     /** The label shown for this JVM. */
     public Options label(String newLabel) {
-        return new Options(port, control, repl, java.util.Objects.requireNonNull(newLabel, "label"), stores);
+        return new Options(port, control, repl, Objects.requireNonNull(newLabel, "label"), stores);
     }
 
     /** Shows the STM store under {@code name}. */
     public Options store(String name, Store store) {
         Map<String, Store> more = new LinkedHashMap<>(stores);
-        more.put(java.util.Objects.requireNonNull(name, "name"), java.util.Objects.requireNonNull(store, "store"));
+        more.put(Objects.requireNonNull(name, "name"), Objects.requireNonNull(store, "store"));
         return new Options(port, control, repl, label, more);
     }
 

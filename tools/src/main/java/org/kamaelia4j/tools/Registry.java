@@ -162,6 +162,17 @@ final class Registry implements Instrumentation.Listener {
         }
     }
 
+    @Override
+    public synchronized void boxChanged(Component owner, String box, boolean inbox, boolean added) {
+        if (!announced.containsKey(owner)) {
+            return;
+        }
+        String id = id(owner);
+        String boxId = Topology.boxId(id, inbox, box);
+        publish(added ? List.of(Topology.addBox(boxId, box, inbox), Topology.addLink(id, boxId))
+                : List.of(Topology.delNode(boxId)));
+    }
+
     private void publish(List<String> lines) {
         for (Consumer<List<String>> s : subscribers) {
             s.accept(lines);

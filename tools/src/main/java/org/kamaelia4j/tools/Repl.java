@@ -11,6 +11,7 @@ import jdk.jshell.JShell;
 import jdk.jshell.Snippet;
 import jdk.jshell.SnippetEvent;
 import jdk.jshell.SourceCodeAnalysis;
+import jdk.jshell.VarSnippet;
 
 /**
  * A JShell session that runs snippets inside this JVM ({@code jdk.jshell}'s {@code local}
@@ -78,7 +79,7 @@ final class Repl implements AutoCloseable {
                 answer.append("error: rejected: ").append(e.snippet().source()).append('\n');
             }
         } else if (e.value() != null && e.causeSnippet() == null) {
-            String name = e.snippet() instanceof jdk.jshell.VarSnippet v ? v.name() : "$";
+            String name = e.snippet() instanceof VarSnippet v ? v.name() : "$";
             answer.append(name).append(" ==> ").append(e.value()).append('\n');
         }
     }

@@ -52,10 +52,6 @@ final class Sse {
         queue.offer(CLOSE);
     }
 
-    boolean isClosed() {
-        return closed;
-    }
-
     /** Writes events until the client goes away or {@link #close} is called. */
     void pump() throws InterruptedException {
         try {

@@ -11,11 +11,13 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.kamaelia4j.axon.AdaptiveCommsComponent;
 import org.kamaelia4j.axon.Component;
 import org.kamaelia4j.axon.Handle;
 import org.kamaelia4j.axon.Linkage;
 import org.kamaelia4j.axon.Passthrough;
 import org.kamaelia4j.axon.Scheduler;
+import org.kamaelia4j.axon.Step;
 import org.kamaelia4j.axon.ipc.ShutdownMicroprocess;
 
 @Timeout(60)
@@ -99,6 +101,26 @@ class IntrospectorTest {
                 "DEL NODE \"" + id + ".o.outbox\"",
                 "DEL NODE \"" + id + ".o.signal\"",
                 "DEL NODE \"" + id + "\""), about(a, b).get(4));
+    }
+
+    @Test
+    void boxesAddedAndDeletedAtRunTimeAreShown() throws Exception {
+        scheduler.startInBackground();
+        subscription = Registry.get().subscribe(batches::add);
+        AdaptiveCommsComponent c = new AdaptiveCommsComponent() {
+            @Override
+            protected Step main() {
+                return Step.PAUSE;
+            }
+        };
+        c.activate(scheduler);
+        String name = c.addInbox("extra");
+        c.deleteInbox(name);
+        String id = String.valueOf(c.id());
+        List<List<String>> mine = about(c);
+        assertEquals(List.of("ADD NODE \"" + id + ".i.extra\" \"extra\" randompos inbox",
+                "ADD LINK \"" + id + "\" \"" + id + ".i.extra\""), mine.get(1));
+        assertEquals(List.of("DEL NODE \"" + id + ".i.extra\""), mine.get(2));
     }
 
     @Test

@@ -465,7 +465,7 @@
             .map((l) => (ui.comps.has(l.fromKey) ? ui.comps.get(l.fromKey).c.name : l.from) + "." + l.fromBox);
         $("detail-inboxes").replaceChildren(...(c.inboxes || []).map((b) => el("tr", {"data-testid": "inbox-" + b.name},
             el("td", {}, el("span", {class: "name"}, b.name), el("span", {class: "desc"}, b.description || ""),
-                feeders(b.name).length ? el("span", {class: "desc mono"}, "\u2190 " + feeders(b.name).join(", ")) : ""),
+                feeders(b.name).length ? el("span", {class: "desc mono from"}, "\u2190\u00a0" + feeders(b.name).join(", ")) : ""),
             el("td", {class: "num" + (depthLevel(b.depth, b.capacity) === 3 ? " deep" : ""),
                 "data-testid": "inbox-depth-" + b.name}, fmtInt(b.depth)),
             el("td", {class: "num", "data-testid": "inbox-capacity-" + b.name}, fmtCapacity(b.capacity)),

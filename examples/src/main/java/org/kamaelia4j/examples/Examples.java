@@ -16,10 +16,12 @@ import java.util.function.Consumer;
  */
 public final class Examples {
 
-    private static final Map<String, Consumer<String[]>> EXAMPLES = new TreeMap<>(Map.of(
-            "demo", Demo::main,
-            "hello", Hello::main,
-            "graphline", GraphlineExample::main));
+    private static final Map<String, Consumer<String[]>> EXAMPLES = new TreeMap<>(Map.ofEntries(
+            Map.entry("demo", Demo::main),
+            Map.entry("hello", Hello::main),
+            Map.entry("graphline", GraphlineExample::main),
+            Map.entry("montecarlo-pi", MonteCarloPi::main),
+            Map.entry("sieve", Sieve::main)));
 
     private Examples() {
     }

@@ -61,6 +61,6 @@ class ExamplesTest {
         } finally {
             System.setOut(original);
         }
-        assertEquals("examples: demo, graphline, hello", bytes.toString(StandardCharsets.UTF_8).strip());
+        assertEquals("examples: demo, graphline, hello, montecarlo-pi, sieve", bytes.toString(StandardCharsets.UTF_8).strip());
     }
 }

@@ -1,0 +1,80 @@
+package org.kamaelia4j.examples;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.kamaelia4j.axon.Scheduler;
+
+/** The compute-bound examples at small sizes: Monte Carlo PI and the prime sieve. */
+class ComputeExamplesTest {
+
+    @Test
+    @Timeout(value = 120, unit = TimeUnit.SECONDS)
+    void monteCarloPiPrintsThePapersTableAndAgreesOnThreadsAndJvms() {
+        List<String> out = Output.lines(o -> MonteCarloPi.run(o, "--samples", "400_000", "--chunks", "8",
+                "--workers", "1"));                        // one stage JVM: JVM start-up is slow on a busy machine
+        assertTrue(Output.line(out, "workers").contains("PyCSP threads"), out.toString());
+        String one = Output.line(out, "1 ");
+        assertTrue(one.contains("0.98s") && one.contains("1.01s") && one.split("s\\s+").length == 4, one);
+        String estimate = Output.line(out, "every run estimated pi = ");
+        double pi = Double.parseDouble(estimate.substring("every run estimated pi = ".length()).split(" ")[0]);
+        assertEquals(Math.PI, pi, 0.02, estimate);
+    }
+
+    @Test
+    void monteCarloChunksAreDeterministicAndCoverEverySample() {
+        List<MonteCarloPi.Chunk> chunks = MonteCarloPi.chunks(1003, 10);
+        assertEquals(1003, chunks.stream().mapToLong(MonteCarloPi.Chunk::samples).sum());
+        assertEquals(chunks, MonteCarloPi.chunks(1003, 10));
+        List<MonteCarloPi.Hits> hits = chunks.stream().map(MonteCarloPi.Chunk::compute).toList();
+        assertEquals(hits, MonteCarloPi.chunks(1003, 10).stream().map(MonteCarloPi.Chunk::compute).toList());
+    }
+
+    @Test
+    @Timeout(value = 60, unit = TimeUnit.SECONDS)
+    void aFarmOnThreadsReturnsEveryResultOnce() {
+        Farm.Run<MonteCarloPi.Hits> run = Farm.inProcess(3).run(MonteCarloPi.chunks(70_000, 7), null);
+        assertEquals(List.of(0, 1, 2, 3, 4, 5, 6),
+                run.results().stream().map(MonteCarloPi.Hits::index).sorted().toList());
+        assertEquals(MonteCarloPi.inside(MonteCarloPi.chunks(70_000, 7).stream().map(MonteCarloPi.Chunk::compute)
+                .toList()), MonteCarloPi.inside(run.results()));
+    }
+
+    @ParameterizedTest(name = "{0} worker(s)")
+    @ValueSource(ints = {1, 2})
+    @Timeout(value = 60, unit = TimeUnit.SECONDS)
+    void theComponentSieveFindsThePrimesWithOneFilterEachAllLiveAtOnce(int workers) {
+        Sieve.Result r = Sieve.primes(300, Scheduler.create(workers));
+        assertEquals(Sieve.eratosthenes(300), r.primes());
+        assertEquals(1987, r.primes().get(299));
+        assertTrue(r.liveAtPeak() >= 300, "all 300 filters live when the last started: " + r.liveAtPeak());
+    }
+
+    @Test
+    @Timeout(value = 60, unit = TimeUnit.SECONDS)
+    void sievePrintsItsCheck() {
+        List<String> out = Output.lines(o -> Sieve.run(o, "--primes", "200"));
+        assertEquals("primes check: OK (same as a sieve of Eratosthenes)", out.get(out.size() - 1));
+        assertTrue(Output.line(out, "found 200 primes, the last 1,223").contains("200 filter components"),
+                out.toString());
+    }
+
+    @Test
+    void badOptionsAreRefusedNamingWhatExists() {
+        IllegalArgumentException unknown = assertThrows(IllegalArgumentException.class,
+                () -> Sieve.run(System.out, "--primez", "3"));
+        assertTrue(unknown.getMessage().contains("sieve") && unknown.getMessage().contains("--primes VALUE"),
+                unknown.getMessage());
+        IllegalArgumentException notANumber = assertThrows(IllegalArgumentException.class,
+                () -> Sieve.run(System.out, "--primes", "many"));
+        assertTrue(notANumber.getMessage().contains("'many'"), notANumber.getMessage());
+    }
+}

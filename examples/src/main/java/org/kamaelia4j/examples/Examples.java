@@ -21,7 +21,10 @@ public final class Examples {
             Map.entry("hello", Hello::main),
             Map.entry("graphline", GraphlineExample::main),
             Map.entry("montecarlo-pi", MonteCarloPi::main),
-            Map.entry("sieve", Sieve::main)));
+            Map.entry("sieve", Sieve::main),
+            Map.entry("token-ring", TokenRing::main),
+            Map.entry("commstime", CommsTime::main),
+            Map.entry("mandelbrot", Mandelbrot::main)));
 
     private Examples() {
     }

@@ -24,7 +24,8 @@ public final class Examples {
             Map.entry("sieve", Sieve::main),
             Map.entry("token-ring", TokenRing::main),
             Map.entry("commstime", CommsTime::main),
-            Map.entry("mandelbrot", Mandelbrot::main)));
+            Map.entry("mandelbrot", Mandelbrot::main),
+            Map.entry("producer-consumer", ProducerConsumer::main)));
 
     private Examples() {
     }

@@ -14,6 +14,7 @@ import java.util.SplittableRandom;
  * <pre>
  * ./k4j example montecarlo-pi                                  # 2 x 10^8 samples, 1..5 workers
  * ./k4j example montecarlo-pi --samples 200_000_000 --workers 3 --chunks 60
+ * ./k4j example montecarlo-pi --threads-only                   # no JVM column
  * </pre>
  *
  * <h2>Why this workload</h2>
@@ -95,7 +96,8 @@ public final class MonteCarloPi {
 
     /** Runs the table, printing to {@code out}; see the class comment for {@code args}. */
     public static void run(PrintStream out, String... args) {
-        Options options = Options.parse("montecarlo-pi", args, OPTIONS, Set.of());
+        Options options = Options.parse("montecarlo-pi", args, OPTIONS, Set.of("threads-only"));
+        boolean withJvms = !options.flag("threads-only");
         long samples = options.number("samples", 200_000_000L);
         int workers = options.integer("workers", PYCSP_THREADS.length);
         List<Chunk> chunks = chunks(samples, options.integer("chunks", 100));
@@ -109,8 +111,8 @@ public final class MonteCarloPi {
         double pi = 0;
         for (int n = 1; n <= workers; n++) {
             Farm.Run<Hits> threads = Farm.inProcess(n).run(chunks, null);
-            Farm.Run<Hits> jvms = Farm.separateJvms(n).run(chunks, null);
-            for (Farm.Run<Hits> r : List.of(threads, jvms)) {
+            Farm.Run<Hits> jvms = withJvms ? Farm.separateJvms(n).run(chunks, null) : null;
+            for (Farm.Run<Hits> r : withJvms ? List.of(threads, jvms) : List.of(threads)) {
                 long in = inside(r.results());
                 if (agreed != null && agreed != in) {
                     throw new IllegalStateException("montecarlo-pi: runs disagree: " + agreed + " and " + in
@@ -119,8 +121,8 @@ public final class MonteCarloPi {
                 agreed = in;
                 pi = estimate(r.results());
             }
-            out.printf("%-8d %14s %16s %15.2fs %17.2fs%n", n, paper(PYCSP_THREADS, n), paper(PYCSP_PROCESSES, n),
-                    threads.seconds(), jvms.seconds());
+            out.printf("%-8d %14s %16s %15.2fs %18s%n", n, paper(PYCSP_THREADS, n), paper(PYCSP_PROCESSES, n),
+                    threads.seconds(), withJvms ? String.format("%.2fs", jvms.seconds()) : "-");
         }
         out.println();
         out.printf("every run estimated pi = %.6f (error %.2e)%n", pi, Math.abs(pi - Math.PI));
@@ -130,7 +132,7 @@ public final class MonteCarloPi {
         return workers <= figures.length ? String.format("%.2fs", figures[workers - 1]) : "-";
     }
 
-    /** {@code ./k4j example montecarlo-pi [--samples N] [--chunks N] [--workers N]}. */
+    /** {@code ./k4j example montecarlo-pi [--samples N] [--chunks N] [--workers N] [--threads-only]}. */
     public static void main(String[] args) {
         run(System.out, args);
     }

@@ -30,7 +30,7 @@ public final class Examples {
     private Examples() {
     }
 
-    /** Runs the example named by {@code args[0]}. */
+    /** Runs the example named by {@code args[0]}; a bad option is reported in one line, with exit code 2. */
     public static void main(String[] args) {
         if (args.length == 0 || args[0].equals("list")) {
             System.out.println("examples: " + String.join(", ", EXAMPLES.keySet()));
@@ -41,6 +41,11 @@ public final class Examples {
             System.err.println("no example '" + args[0] + "'; examples are " + EXAMPLES.keySet());
             System.exit(2);
         }
-        example.accept(Arrays.copyOfRange(args, 1, args.length));
+        try {
+            example.accept(Arrays.copyOfRange(args, 1, args.length));
+        } catch (IllegalArgumentException badOption) {
+            System.err.println(badOption.getMessage());
+            System.exit(2);
+        }
     }
 }

@@ -19,14 +19,16 @@ import org.kamaelia4j.process.Stage;
  * {@code ProcessPipeline} is a drop-in replacement for a {@code Pipeline}.
  *
  * <pre>{@code
- * Farm.Run<MonteCarloPi.Hits> run = Farm.separateJvms(4).run(MonteCarloPi.chunks(1_000_000_000L, 100), System.out);
+ * List<MonteCarloPi.Chunk> chunks = MonteCarloPi.chunks(1_000_000_000L, 100);
+ * Farm.Run<MonteCarloPi.Hits> run = Farm.separateJvms(4).run(chunks, System.out);
  * System.out.println(MonteCarloPi.estimate(run.results()) + " in " + run.seconds() + " s");
  * }</pre>
  *
  * <p>The network is {@code DataSource(tasks) -> worker 0 -> ... -> worker n-1 -> Progress ->
- * Collector}; a worker that fails ends the run with an exception instead of leaving it waiting. Worker {@code i} computes the tasks whose index is {@code i} modulo {@code n}, so
- * interleaved tasks (rows of an image, chunks of samples) spread evenly. The time of a run is wall
- * time from activation to the last result, JVM start-up included for separate JVMs.
+ * Collector}. Worker {@code i} computes the tasks whose index is {@code i} modulo {@code n}, so
+ * interleaved tasks (rows of an image, chunks of samples) spread evenly. A worker that fails ends
+ * the run with an exception instead of leaving it waiting. The time of a run is wall time from
+ * activation to the last result, JVM start-up included for separate JVMs.
  */
 public final class Farm {
 

@@ -40,7 +40,7 @@ public final class FarmWorker extends Component {
     public FarmWorker(int position, int workers) {
         super(Boxes.builder()
                 .inbox(INBOX, "FarmTasks, and results of workers before this one")
-                .inbox(CONTROL, "ProducerFinished, ShutdownMicroprocess or ErrorInformation: finish once the work is done")
+                .inbox(CONTROL, "ProducerFinished, ShutdownMicroprocess or ErrorInformation: finish after the work")
                 .outbox(OUTBOX, "results, and everything that is not this worker's to compute")
                 .outbox(SIGNAL, "the shutdown message, passed on at the end")
                 .build());
@@ -64,7 +64,8 @@ public final class FarmWorker extends Component {
         }
         while (shutdown == null && dataReady(CONTROL)) {
             Object m = recv(CONTROL);
-            if (m instanceof ProducerFinished || m instanceof ShutdownMicroprocess || m instanceof ErrorInformation) {
+            if (m instanceof ProducerFinished || m instanceof ShutdownMicroprocess
+                    || m instanceof ErrorInformation) {
                 shutdown = m;
             }
         }

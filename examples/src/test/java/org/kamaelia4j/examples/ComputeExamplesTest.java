@@ -51,6 +51,27 @@ class ComputeExamplesTest {
                 .toList()), MonteCarloPi.inside(run.results()));
     }
 
+    /** A task that fails when its index is 3. */
+    record Fragile(int index) implements FarmTask<Integer> {
+        @Override
+        public Integer compute() {
+            if (index == 3) {
+                throw new ArithmeticException("task 3 fails");
+            }
+            return index;
+        }
+    }
+
+    @ParameterizedTest(name = "{0} worker(s)")
+    @ValueSource(ints = {1, 2, 3})
+    @Timeout(value = 60, unit = TimeUnit.SECONDS)
+    void aFailingTaskEndsTheFarmWithAnExceptionInsteadOfAHang(int workers) {
+        List<Fragile> tasks = List.of(new Fragile(0), new Fragile(1), new Fragile(2), new Fragile(3), new Fragile(4));
+        IllegalStateException failed = assertThrows(IllegalStateException.class,
+                () -> Farm.inProcess(workers).run(tasks, null));
+        assertTrue(failed.getMessage().contains("worker thread"), failed.getMessage());
+    }
+
     @ParameterizedTest(name = "{0} worker(s)")
     @ValueSource(ints = {1, 2})
     @Timeout(value = 60, unit = TimeUnit.SECONDS)

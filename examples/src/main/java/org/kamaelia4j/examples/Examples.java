@@ -16,16 +16,28 @@ import java.util.function.Consumer;
  */
 public final class Examples {
 
-    private static final Map<String, Consumer<String[]>> EXAMPLES = new TreeMap<>(Map.of(
-            "demo", Demo::main,
-            "hello", Hello::main,
-            "graphline", GraphlineExample::main,
-            "philosophers", Philosophers::main));
+    private static final Map<String, Consumer<String[]>> EXAMPLES = new TreeMap<>(Map.ofEntries(
+            Map.entry("demo", Demo::main),
+            Map.entry("hello", Hello::main),
+            Map.entry("graphline", GraphlineExample::main),
+            Map.entry("montecarlo-pi", MonteCarloPi::main),
+            Map.entry("sieve", Sieve::main),
+            Map.entry("token-ring", TokenRing::main),
+            Map.entry("commstime", CommsTime::main),
+            Map.entry("mandelbrot", Mandelbrot::main),
+            Map.entry("producer-consumer", ProducerConsumer::main),
+            Map.entry("philosophers", Philosophers::main),
+            Map.entry("tutorial", Tutorial::main)));
 
     private Examples() {
     }
 
-    /** Runs the example named by {@code args[0]}. */
+    /** The example called {@code name}, or null. */
+    static Consumer<String[]> lookUp(String name) {
+        return EXAMPLES.get(name);
+    }
+
+    /** Runs the example named by {@code args[0]}; a bad option is reported in one line, with exit code 2. */
     public static void main(String[] args) {
         if (args.length == 0 || args[0].equals("list")) {
             System.out.println("examples: " + String.join(", ", EXAMPLES.keySet()));
@@ -36,6 +48,11 @@ public final class Examples {
             System.err.println("no example '" + args[0] + "'; examples are " + EXAMPLES.keySet());
             System.exit(2);
         }
-        example.accept(Arrays.copyOfRange(args, 1, args.length));
+        try {
+            example.accept(Arrays.copyOfRange(args, 1, args.length));
+        } catch (IllegalArgumentException badOption) {
+            System.err.println(badOption.getMessage());
+            System.exit(2);
+        }
     }
 }

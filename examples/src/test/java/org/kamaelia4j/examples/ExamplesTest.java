@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -21,11 +20,7 @@ import org.kamaelia4j.axon.Scheduler;
 class ExamplesTest {
 
     private static List<String> lines(Consumer<PrintStream> program) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8)) {
-            program.accept(out);
-        }
-        return Arrays.asList(bytes.toString(StandardCharsets.UTF_8).split("\\R"));
+        return Output.lines(program);
     }
 
     @ParameterizedTest(name = "{0} worker(s)")
@@ -44,20 +39,19 @@ class ExamplesTest {
     }
 
     @Test
-    void demoPrintsBothProgramsAndFinishes() {
-        List<String> out = lines(Demo::run);
-        assertTrue(out.get(0).startsWith("Kamaelia4J demo on "), out.get(0));
-        assertTrue(out.containsAll(List.of("2", "20", "100", "500")), out.toString());
-        assertEquals("-- done", out.get(out.size() - 1));
-    }
-
-    @Test
     void philosophersByDefaultSeatsFiveWhoAllEat() {
         List<String> out = lines(o -> Philosophers.run(Scheduler.create(2), Philosophers.DEFAULT_PHILOSOPHERS,
                 Philosophers.DEFAULT_MEALS, o));
         assertEquals(6, out.size(), out.toString());
         assertTrue(out.get(5).startsWith("5 philosophers ate ")
                 && out.get(5).endsWith("every one ate at least 3 times; no fork was ever held by two"), out.get(5));
+    }
+
+    @Test
+    @Timeout(180)
+    void tutorialStepsGiveWhatTheReadmeSays() {
+        assertEquals(List.of("pipeline: [2, 4, 6]", "graphline: [4, 8, 12]", "process pipeline: [4, 8, 12]",
+                "stm: {hits={version=2, value=2}}", "introspect: ok"), lines(Tutorial::run));
     }
 
     @Test
@@ -70,6 +64,7 @@ class ExamplesTest {
         } finally {
             System.setOut(original);
         }
-        assertEquals("examples: demo, graphline, hello, philosophers", bytes.toString(StandardCharsets.UTF_8).strip());
+        assertEquals("examples: commstime, demo, graphline, hello, mandelbrot, montecarlo-pi, philosophers,"
+                + " producer-consumer, sieve, token-ring, tutorial", bytes.toString(StandardCharsets.UTF_8).strip());
     }
 }

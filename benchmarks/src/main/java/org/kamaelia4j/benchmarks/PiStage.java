@@ -1,9 +1,9 @@
 package org.kamaelia4j.benchmarks;
 
-import java.util.SplittableRandom;
 import org.kamaelia4j.axon.ThreadedComponent;
 import org.kamaelia4j.axon.ipc.ProducerFinished;
 import org.kamaelia4j.axon.ipc.ShutdownMicroprocess;
+import org.kamaelia4j.examples.MonteCarloPi;
 
 /**
  * One worker of the Monte Carlo PI workload, as a stage of a ProcessPipeline: on a job
@@ -42,15 +42,6 @@ final class PiStage extends ThreadedComponent {
 
     /** How many of {@code darts} random points of the unit square fall inside the quarter circle. */
     static long hits(long darts, long seed) {
-        SplittableRandom random = new SplittableRandom(seed);
-        long hits = 0;
-        for (long i = 0; i < darts; i++) {
-            double x = random.nextDouble();
-            double y = random.nextDouble();
-            if (x * x + y * y <= 1) {
-                hits++;
-            }
-        }
-        return hits;
+        return new MonteCarloPi.Chunk(0, seed, darts).compute().inside();
     }
 }

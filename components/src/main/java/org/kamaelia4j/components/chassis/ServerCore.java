@@ -44,6 +44,9 @@ import org.slf4j.LoggerFactory;
  * {@code signal}. Connections half-close by default: a client that shuts down its sending side
  * still gets every answer the handler sends before it finishes.
  *
+ * <p>Its internal outboxes are added when it starts, so a {@code Handle} (which links every
+ * declared outbox) can drive it.
+ *
  * <h2>Shutting down</h2>
  * {@code ProducerFinished} or {@code ShutdownMicroprocess} on {@code control} stops listening and
  * closes every connection at once; their handlers are told through their {@code control}.
@@ -55,11 +58,11 @@ public class ServerCore extends AdaptiveCommsComponent {
     private static final Logger LOG = LoggerFactory.getLogger(ServerCore.class);
     private static final String CONNECTIONS = "_connections";
     private static final String CLOSED = "_closed";
-    private static final String SERVER_CONTROL = "_serverControl";
 
     private final TcpServer server;
     private final Function<NewConnection, ? extends Component> protocol;
     private final Map<ConnectedSocketAdapter, String> controlOutboxes = new HashMap<>();
+    private String serverControl;
     private Object stop;
 
     /**
@@ -75,7 +78,6 @@ public class ServerCore extends AdaptiveCommsComponent {
                 .inbox(CLOSED, "ConnectionClosed from the adapters")
                 .outbox(OUTBOX, "not used")
                 .outbox(SIGNAL, "the shutdown message, passed on once everything has finished")
-                .outbox(SERVER_CONTROL, "shutdown to the listener")
                 .build());
         if (protocol == null) {
             throw new NullPointerException("ServerCore needs a protocol factory");
@@ -105,7 +107,8 @@ public class ServerCore extends AdaptiveCommsComponent {
     @Override
     protected final void initialiseComponent() {
         link(server, OUTBOX, this, CONNECTIONS);
-        link(this, SERVER_CONTROL, server, CONTROL);
+        serverControl = addOutbox("_serverControl", "shutdown to the listener");
+        link(this, serverControl, server, CONTROL);
         addChildren(server);
         server.activate(scheduler());
     }
@@ -116,7 +119,7 @@ public class ServerCore extends AdaptiveCommsComponent {
             Object m = recv(CONTROL);
             if (m instanceof ProducerFinished || m instanceof ShutdownMicroprocess) {
                 stop = m;
-                send(new ShutdownMicroprocess(), SERVER_CONTROL);
+                send(new ShutdownMicroprocess(), serverControl);
                 synchronized (controlOutboxes) {
                     controlOutboxes.values().forEach(out -> send(new ShutdownMicroprocess(), out));
                 }
@@ -163,7 +166,7 @@ public class ServerCore extends AdaptiveCommsComponent {
             return;
         }
         link(csa, ConnectedSocketAdapter.FEEDBACK, this, CLOSED);
-        String out = addOutbox("toConnection");
+        String out = addOutbox("_toConnection", "shutdown to one connection's adapter");
         link(this, out, csa, CONTROL);
         synchronized (controlOutboxes) {
             controlOutboxes.put(csa, out);

@@ -31,7 +31,7 @@ public final class Bench {
 
     /** Every workload this module knows, in report order. */
     static List<Workload> workloads() {
-        return List.of(new PipelineHops(), new GeneratorResume());
+        return List.of(new PipelineHops(), new GeneratorResume(), new TcpEcho(), new FramingThroughput());
     }
 
     /** {@code [quick] [name-filter ...]}. */

@@ -51,6 +51,10 @@ public interface Workload {
         NS_PER_OP("ns/op", false),
         /** Millions of operations per second: higher is better. */
         MILLION_PER_SECOND("M ops/s", true),
+        /** Thousands of operations (e.g. requests) per second: higher is better. */
+        THOUSAND_PER_SECOND("k ops/s", true),
+        /** Megabytes (10^6 bytes) per second: higher is better. */
+        MB_PER_SECOND("MB/s", true),
         /** Milliseconds for the whole job: lower is better. */
         MILLISECONDS("ms", false),
         /** Bytes per item: lower is better. */

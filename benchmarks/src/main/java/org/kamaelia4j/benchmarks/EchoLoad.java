@@ -68,7 +68,8 @@ public final class EchoLoad {
             for (Conn c : conns) {
                 if (c.owed > 0) {
                     c.channel.write(c.out);
-                    c.channel.register(selector, SelectionKey.OP_READ | (c.out.hasRemaining() ? SelectionKey.OP_WRITE : 0), c);
+                    int ops = SelectionKey.OP_READ | (c.out.hasRemaining() ? SelectionKey.OP_WRITE : 0);
+                    c.channel.register(selector, ops, c);
                 }
             }
             while (done < requests) {

@@ -8,12 +8,14 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.ByteBuffer;
+import java.nio.channels.ClosedSelectorException;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.time.Duration;
 import java.util.Iterator;
+import java.util.concurrent.TimeUnit;
 
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
@@ -101,8 +103,8 @@ final class EchoServers {
 
             public void close() throws InterruptedException {
                 channel.close().sync();
-                boss.shutdownGracefully(0, 1, java.util.concurrent.TimeUnit.SECONDS).sync();
-                group.shutdownGracefully(0, 1, java.util.concurrent.TimeUnit.SECONDS).sync();
+                boss.shutdownGracefully(0, 1, TimeUnit.SECONDS).sync();
+                group.shutdownGracefully(0, 1, TimeUnit.SECONDS).sync();
             }
         };
     }
@@ -182,7 +184,7 @@ final class EchoServers {
                     }
                 }
             }
-        } catch (IOException | java.nio.channels.ClosedSelectorException closed) {
+        } catch (IOException | ClosedSelectorException closed) {
             // the benchmark is over
         }
     }

@@ -50,8 +50,8 @@ import org.slf4j.LoggerFactory;
  * <h2>Shutting down</h2>
  * {@code ProducerFinished} or {@code ShutdownMicroprocess} on {@code control} stops listening and
  * closes every connection at once; their handlers are told through their {@code control}.
- * ServerCore finishes, passing the message on through {@code signal}, when the listener, every
- * adapter and every handler have finished.
+ * ServerCore finishes, passing the message on through {@code signal}, when the listener and
+ * every adapter have finished; handlers finish on their own when told, by Axon's convention.
  */
 public class ServerCore extends AdaptiveCommsComponent {
 
@@ -143,35 +143,38 @@ public class ServerCore extends AdaptiveCommsComponent {
                 deleteOutbox(out);
             }
         }
-        if (childrenDone() && stop != null) {
+        if (stop != null && childrenDone() && connectionCount() == 0) {
             send(stop, SIGNAL);
             return Step.DONE;
         }
         return Step.PAUSE;
     }
 
+    /**
+     * Wires and starts one connection. The adapter owns every linkage of its connection, so they
+     * go when it finishes, and the server's own bookkeeping stays constant per connection.
+     */
     private void serve(NewConnection connection) {
         ConnectedSocketAdapter csa = connection.connection();
         Component handler;
         try {
             handler = protocol.apply(connection);
-            link(csa, OUTBOX, handler, INBOX);
-            link(handler, OUTBOX, csa, INBOX);
-            link(handler, SIGNAL, csa, CONTROL);
-            link(csa, SIGNAL, handler, CONTROL);
+            csa.link(csa, OUTBOX, handler, INBOX);
+            csa.link(handler, OUTBOX, csa, INBOX);
+            csa.link(handler, SIGNAL, csa, CONTROL);
+            csa.link(csa, SIGNAL, handler, CONTROL);
         } catch (RuntimeException e) {
             LOG.warn("{}: the protocol factory failed for {}", name(), connection.peer(), e);
-            unlink(csa);
+            csa.linkages().forEach(csa::unlink);
             csa.abandon("no protocol handler: " + e);
             return;
         }
-        link(csa, ConnectedSocketAdapter.FEEDBACK, this, CLOSED);
+        csa.link(csa, ConnectedSocketAdapter.FEEDBACK, this, CLOSED);
         String out = addOutbox("_toConnection", "shutdown to one connection's adapter");
-        link(this, out, csa, CONTROL);
+        csa.link(this, out, csa, CONTROL);
         synchronized (controlOutboxes) {
             controlOutboxes.put(csa, out);
         }
-        addChildren(csa, handler);
         csa.activate(scheduler());
         handler.activate(scheduler());
     }

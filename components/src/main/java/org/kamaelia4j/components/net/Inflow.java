@@ -72,9 +72,4 @@ public final class Inflow<T> {
     public boolean hasRoom() {
         return queue.remainingCapacity() > 0;
     }
-
-    /** True when nothing is waiting. */
-    public boolean isEmpty() {
-        return queue.isEmpty();
-    }
 }

@@ -21,7 +21,8 @@ import org.kamaelia4j.axon.ipc.ShutdownMicroprocess;
  * }</pre>
  *
  * <p>While a client is connected, the next ones wait, in order of arrival, and are served one
- * after the other; beyond 16 waiting, more are turned away (closed at once, with a log line). Messages on {@code inbox} while nobody is
+ * after the other; beyond 16 waiting, more are turned away (closed at once, with a log
+ * line). Messages on {@code inbox} while nobody is
  * connected wait for the next client. {@code ProducerFinished} on {@code control} closes the
  * client after writing what came before, {@code ShutdownMicroprocess} closes it at once; either
  * stops listening, and is passed on through {@code signal} once the connection has closed. Its

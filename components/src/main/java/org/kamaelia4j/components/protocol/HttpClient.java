@@ -145,7 +145,8 @@ public final class HttpClient extends Component {
             int millis = (int) Math.min(Integer.MAX_VALUE, timeout.toMillis());
             socket.connect(new InetSocketAddress(uri.getHost(), port), millis);
             socket.setSoTimeout(millis);
-            socket.getOutputStream().write(HttpMessages.write(r.method() + " " + path + " HTTP/1.1", headers, r.body()));
+            String requestLine = r.method() + " " + path + " HTTP/1.1";
+            socket.getOutputStream().write(HttpMessages.write(requestLine, headers, r.body()));
             return readResponse(new BufferedInputStream(socket.getInputStream()), r.method().equals("HEAD"));
         }
     }

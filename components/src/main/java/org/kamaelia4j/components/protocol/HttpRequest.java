@@ -1,5 +1,6 @@
 package org.kamaelia4j.components.protocol;
 
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -31,6 +32,6 @@ public record HttpRequest(String method, String target, Map<String, String> head
 
     /** A header's value (name in any case), or null. */
     public String header(String name) {
-        return headers.get(name.toLowerCase(java.util.Locale.ROOT));
+        return headers.get(name.toLowerCase(Locale.ROOT));
     }
 }

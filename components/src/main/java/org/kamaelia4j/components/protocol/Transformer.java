@@ -19,6 +19,8 @@ import org.kamaelia4j.axon.ipc.ShutdownMicroprocess;
  *
  * <p>Bad input is fatal: a subclass calls {@link #fail}; what was emitted before goes out, then
  * {@code ErrorInformation} with the message goes out on {@code signal} and the component finishes.
+ * An {@code ErrorInformation} arriving on {@code control} (from an upstream stage that failed) is
+ * passed on the same way, so a {@code Pipeline} of protocol stages reports a fault at its end.
  */
 abstract class Transformer extends Component {
 
@@ -71,6 +73,8 @@ abstract class Transformer extends Component {
             Object m = recv(CONTROL);
             if (m instanceof ProducerFinished || m instanceof ShutdownMicroprocess) {
                 stop = m;
+            } else if (m instanceof ErrorInformation upstream && error == null) {
+                error = upstream;
             }
         }
         for (String box : inboxNames()) {

@@ -9,7 +9,8 @@
  * limit, or bytes that break the format, make the component send
  * {@link org.kamaelia4j.axon.ipc.ErrorInformation} with a message saying what was wrong on
  * {@code signal} and finish (in a {@link org.kamaelia4j.components.chassis.ServerCore} that
- * closes the connection with a logged reason). Nothing here throws on bad bytes.
+ * closes the connection with a logged reason). A stage that receives {@code ErrorInformation} on
+ * {@code control} passes it on and finishes too. Nothing here throws on bad bytes.
  *
  * <p>Threading: every component here is an ordinary component whose state is touched only by its
  * own slices; none blocks. Each finishes on {@code ProducerFinished} or {@code ShutdownMicroprocess}

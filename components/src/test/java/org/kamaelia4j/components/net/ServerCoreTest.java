@@ -32,13 +32,17 @@ import org.junit.jupiter.api.Timeout;
 import org.kamaelia4j.axon.Boxes;
 import org.kamaelia4j.axon.Component;
 import org.kamaelia4j.axon.Handle;
+import org.kamaelia4j.axon.Pipeline;
 import org.kamaelia4j.axon.Scheduler;
 import org.kamaelia4j.axon.Step;
 import org.kamaelia4j.axon.ipc.ProducerFinished;
 import org.kamaelia4j.axon.ipc.ShutdownMicroprocess;
 import org.kamaelia4j.components.chassis.ServerCore;
 import org.kamaelia4j.components.chassis.SimpleServer;
+import org.kamaelia4j.components.protocol.DeFramer;
 import org.kamaelia4j.components.protocol.EchoProtocol;
+import org.kamaelia4j.components.protocol.Frame;
+import org.kamaelia4j.components.protocol.Framer;
 
 @Timeout(60)
 class ServerCoreTest {
@@ -156,6 +160,27 @@ class ServerCoreTest {
             chatter.join();
             busy.getOutputStream().write(ascii("c"));
             assertEquals("c", NetTesting.text(readExactly(busy.getInputStream(), 1)));
+        }
+        h.put(new ShutdownMicroprocess(), Component.CONTROL);
+        assertNotNull(h.get(Component.SIGNAL, Duration.ofSeconds(30)));
+    }
+
+    @Test
+    void garbageAndOversizedFramesCloseTheirConnectionOnly() throws Exception {
+        SimpleServer server = new SimpleServer(0, () -> new Pipeline(new DeFramer(100), new Framer()));
+        Handle h = Handle.activate(server, scheduler);
+        byte[] frame = Framer.frame(new Frame(1, ascii("hi")));
+        try (Socket good = connect(server.port())) {
+            for (String bad : List.of("this is not a frame header at all, just garbage\n", "2 5000\n")) {
+                try (Socket s = connect(server.port())) {
+                    s.getOutputStream().write(frame);
+                    assertArrayEquals(frame, readExactly(s.getInputStream(), frame.length));
+                    s.getOutputStream().write(ascii(bad));
+                    assertEquals(0, readToEnd(s.getInputStream()).length, "closed without an answer");
+                }
+                good.getOutputStream().write(frame);
+                assertArrayEquals(frame, readExactly(good.getInputStream(), frame.length));
+            }
         }
         h.put(new ShutdownMicroprocess(), Component.CONTROL);
         assertNotNull(h.get(Component.SIGNAL, Duration.ofSeconds(30)));

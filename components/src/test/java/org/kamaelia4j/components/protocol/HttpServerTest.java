@@ -111,7 +111,8 @@ class HttpServerTest {
                 assertEquals(200, r.status());
                 assertEquals("root GET /a" + i, r.body());
             }
-            write(s, "POST /echo HTTP/1.1\r\nHost: x\r\nContent-Length: 5\r\n\r\nhelloGET /b HTTP/1.1\r\nHost: x\r\n\r\n");
+            write(s, "POST /echo HTTP/1.1\r\nHost: x\r\nContent-Length: 5\r\n\r\nhello"
+                    + "GET /b HTTP/1.1\r\nHost: x\r\n\r\n");
             Raw echoed = read(in);
             assertEquals("hello", echoed.body());
             assertEquals("POST", echoed.headers().get("x-method"));

@@ -39,7 +39,8 @@ import org.slf4j.LoggerFactory;
  * says to close, otherwise it closes at once. A connection that delivers no byte for
  * {@link ConnectionSettings#idleTimeout()}, or whose read or write fails, is closed too. Every
  * close sends, once, the shutdown message (or {@code ProducerFinished}) on {@code signal} and
- * {@link ConnectionClosed} with the reason on {@code feedback}; a close for any reason but a
+ * {@link ConnectionClosed} with the reason on {@code feedback}; {@code stop()} closes the same way,
+ * with {@code ShutdownMicroprocess} on {@code signal}. A close for any reason but a
  * request or a clean close by the peer is logged as one INFO line.
  *
  * <h2>How it works</h2>
@@ -68,6 +69,7 @@ public final class ConnectedSocketAdapter extends Component {
     private volatile String writeFailure;
     private volatile boolean outputDone;
     private Object closeRequest;
+    private String closeReason;
     private boolean endQueued;
     private boolean signalled;
 
@@ -106,9 +108,14 @@ public final class ConnectedSocketAdapter extends Component {
     }
 
     @Override
-    protected void initialiseComponent() throws IOException {
-        socket.setSoTimeout((int) settings.idleTimeout().toMillis());
-        socket.setTcpNoDelay(true);
+    protected void initialiseComponent() {
+        try {
+            socket.setSoTimeout((int) settings.idleTimeout().toMillis());
+            socket.setTcpNoDelay(true);
+        } catch (IOException e) {
+            fromSocket.offer(new ReadEnd("socket setup failed: " + e.getMessage(), false));
+            return;
+        }
         reader = Thread.ofVirtual().name(name() + "-reader").start(this::readLoop);
         writer = Thread.ofVirtual().name(name() + "-writer").start(this::writeLoop);
     }
@@ -184,13 +191,24 @@ public final class ConnectedSocketAdapter extends Component {
             signalled = true;
             send(closeRequest != null ? closeRequest : new ProducerFinished(this, null), SIGNAL);
         }
-        send(new ConnectionClosed(this, reason), FEEDBACK);
+        closeReason = reason;
         return Step.DONE;
     }
 
+    /**
+     * Also after a failure or a {@code stop()}: the socket is closed, the protocol handler is told
+     * ({@code ShutdownMicroprocess} on {@code signal}, unless it was told already) and the creator
+     * hears of it, always.
+     */
     @Override
     protected void closeDownComponent() {
         closeSocket();
+        if (!signalled) {
+            signalled = true;
+            send(new ShutdownMicroprocess(), SIGNAL);
+        }
+        send(new ConnectionClosed(this, closeReason != null ? closeReason : "the adapter failed or was stopped"),
+                FEEDBACK);
     }
 
     /** Closes the socket of an adapter that will never be activated, logging why. */

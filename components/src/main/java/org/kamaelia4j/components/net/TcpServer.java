@@ -109,15 +109,41 @@ public final class TcpServer extends Component {
         if (acceptor != null) {
             acceptor.interrupt();
         }
+        closeQueued();
+    }
+
+    /**
+     * Closes the sockets accepted but never handed out. Both the closing component and the
+     * acceptor call it (the acceptor may hand over a socket just after the listener closed).
+     */
+    private synchronized void closeQueued() {
         for (Socket s; (s = accepted.peek()) != null; accepted.remove()) {
+            closeQuietly(s);
+        }
+    }
+
+    private void closeQuietly(Socket s) {
+        try {
             s.close();
+        } catch (IOException e) {
+            LOG.debug("{}: closing an unused connection failed", name(), e);
         }
     }
 
     private void acceptLoop() {
         try {
             while (true) {
-                accepted.put(listener.accept());
+                Socket s = listener.accept();
+                try {
+                    accepted.put(s);
+                } catch (InterruptedException e) {
+                    closeQuietly(s);
+                    throw e;
+                }
+                if (listener.isClosed()) {
+                    closeQueued();
+                    return;
+                }
             }
         } catch (IOException e) {
             if (!listener.isClosed()) {

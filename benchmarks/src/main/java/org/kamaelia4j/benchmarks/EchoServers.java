@@ -3,12 +3,12 @@ package org.kamaelia4j.benchmarks;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.ByteBuffer;
-import java.nio.channels.ClosedSelectorException;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.nio.channels.ServerSocketChannel;
@@ -160,8 +160,9 @@ final class EchoServers {
             }
 
             public void close() throws Exception {
-                selector.close();
+                loop.interrupt();                        // wakes select(); the loop then ends
                 loop.join();
+                selector.close();
                 listener.close();
             }
         };
@@ -169,7 +170,7 @@ final class EchoServers {
 
     private static void selectLoop(Selector selector, ServerSocketChannel listener) {
         try {
-            while (selector.isOpen()) {
+            while (!Thread.currentThread().isInterrupted()) {
                 selector.select();
                 for (Iterator<SelectionKey> it = selector.selectedKeys().iterator(); it.hasNext(); ) {
                     SelectionKey key = it.next();
@@ -184,8 +185,8 @@ final class EchoServers {
                     }
                 }
             }
-        } catch (IOException | ClosedSelectorException closed) {
-            // the benchmark is over
+        } catch (IOException e) {
+            throw new UncheckedIOException("the selector echo server failed", e);
         }
     }
 

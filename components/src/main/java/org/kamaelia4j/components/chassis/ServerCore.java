@@ -25,11 +25,14 @@ import org.slf4j.LoggerFactory;
  * (Kamaelia's {@code Chassis.ConnectedServer.ServerCore}).
  *
  * <pre>{@code
- * ServerCore echo = new ServerCore(0, connection -> new Echo());   // 0: any free port on 127.0.0.1
- * echo.activate(scheduler);
+ * Scheduler scheduler = Scheduler.create(2);
+ * scheduler.startInBackground();
+ * ServerCore echo = new ServerCore(0, connection -> new EchoProtocol());   // 0: any free port on 127.0.0.1
+ * Handle h = Handle.activate(echo, scheduler);
  * int port = echo.port();
  * ...
- * Handle.activate(...) or a link sends new ShutdownMicroprocess() to echo's control: all connections close
+ * h.put(new ShutdownMicroprocess(), Component.CONTROL);    // closes every connection, then finishes
+ * h.get(Component.SIGNAL, Duration.ofSeconds(10));
  * }</pre>
  *
  * <h2>The protocol handler</h2>

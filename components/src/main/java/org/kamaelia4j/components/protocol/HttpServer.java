@@ -23,7 +23,8 @@ import org.kamaelia4j.components.chassis.ServerCore;
  *         .port(0)
  *         .build();
  * server.activate(scheduler);
- * ... new HttpClient() or curl http://127.0.0.1:{server.port()}/hello
+ * HttpResponse r = HttpClient.exchange(
+ *         HttpClient.Request.get("http://127.0.0.1:" + server.port() + "/hello"), Duration.ofSeconds(5));
  * }</pre>
  *
  * <h2>Handlers</h2>

@@ -122,7 +122,7 @@ class ReportTest {
         Set<String> starting = Bench.workloads().stream().filter(Workload::startsJvms).map(Workload::name)
                 .collect(Collectors.toSet());
         assertEquals(Set.of("process-link-throughput", "process-latency-1m", "process-latency-100k",
-                "monte-carlo-pi"), starting);
+                "monte-carlo-pi", "tcp-echo"), starting);
     }
 
     @Test

@@ -40,7 +40,7 @@ public final class Bench {
                 new IdleMemory(), new LiveComponents(), new ParallelSpeedup(), new GeneratorResume(),
                 new StmCommitLatency(), new StmDisjointCommits(), new StmBankTransfers(),
                 new ProcessLinkThroughput(), new ProcessLatency(1_000_000), new ProcessLatency(100_000),
-                new MonteCarloPi());
+                new MonteCarloPi(), new TcpEcho(), new FramingThroughput());
     }
 
     /** {@code [quick] [name-filter ...]}. */

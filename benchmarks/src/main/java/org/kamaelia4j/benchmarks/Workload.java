@@ -74,6 +74,10 @@ public interface Workload {
         MILLION_PER_SECOND("M ops/s", true),
         /** Microseconds, e.g. a latency: lower is better. */
         MICROSECONDS("us", false),
+        /** Thousands of operations (e.g. requests) per second: higher is better. */
+        THOUSAND_PER_SECOND("k ops/s", true),
+        /** Megabytes (10^6 bytes) per second: higher is better. */
+        MB_PER_SECOND("MB/s", true),
         /** Milliseconds for the whole job: lower is better. */
         MILLISECONDS("ms", false),
         /** Bytes per item: lower is better. */

@@ -15,6 +15,8 @@ import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.time.Duration;
 import java.util.Iterator;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 import io.netty.bootstrap.ServerBootstrap;
@@ -112,12 +114,13 @@ final class EchoServers {
     /** A virtual thread per connection, blocking read then write. */
     static Running virtualThreads() throws IOException {
         ServerSocket listener = new ServerSocket(0, 4096, InetAddress.getLoopbackAddress());
+        Set<Thread> echoes = ConcurrentHashMap.newKeySet();
         Thread acceptor = Thread.ofVirtual().start(() -> {
             try {
                 while (true) {
                     Socket s = listener.accept();
                     s.setTcpNoDelay(true);
-                    Thread.ofVirtual().start(() -> echo(s));
+                    echoes.add(Thread.ofVirtual().start(() -> echo(s)));
                 }
             } catch (IOException closed) {
                 // the benchmark is over
@@ -131,6 +134,9 @@ final class EchoServers {
             public void close() throws Exception {
                 listener.close();
                 acceptor.join();
+                for (Thread t : echoes) {
+                    t.join();                            // each ends when its client has closed
+                }
             }
         };
     }
@@ -162,6 +168,9 @@ final class EchoServers {
             public void close() throws Exception {
                 loop.interrupt();                        // wakes select(); the loop then ends
                 loop.join();
+                for (SelectionKey key : selector.keys()) {
+                    key.channel().close();
+                }
                 selector.close();
                 listener.close();
             }

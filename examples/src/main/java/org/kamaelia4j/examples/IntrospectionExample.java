@@ -8,7 +8,7 @@ import org.kamaelia4j.axon.Component;
 import org.kamaelia4j.axon.Handle;
 import org.kamaelia4j.axon.Pipeline;
 import org.kamaelia4j.axon.Scheduler;
-import org.kamaelia4j.axon.ipc.ShutdownMicroprocess;
+import org.kamaelia4j.axon.ipc.ProducerFinished;
 import org.kamaelia4j.components.util.ConsoleEchoer;
 import org.kamaelia4j.tools.Introspector;
 
@@ -30,7 +30,9 @@ import org.kamaelia4j.tools.Introspector;
  * <p>The introspector runs on a scheduler of its own and is listening (its first message,
  * {@code DEL ALL} and what runs already, has been printed) before the system starts; it sees
  * every component of the JVM, whatever its scheduler. The system runs to its end on a second
- * scheduler, then the introspector is told to stop, so the run is bounded.
+ * scheduler, then the introspector is told to finish, so the run is bounded; it is told with
+ * {@code ProducerFinished}, which lets the echoer print everything it was sent before it finishes
+ * ({@code ShutdownMicroprocess} would stop it at once, leaving the rest of its inbox unread).
  */
 public final class IntrospectionExample {
 
@@ -51,7 +53,8 @@ public final class IntrospectionExample {
             Scheduler system = Scheduler.create(1);
             new Pipeline(new NumberSource(1, 5), new Scale(10), new Printer(out, "got ")).activate(system);
             system.run();
-            introspector.put(new ShutdownMicroprocess(), Component.CONTROL);
+            // ProducerFinished, not ShutdownMicroprocess: the echoer prints what it was given before finishing
+            introspector.put(new ProducerFinished(), Component.CONTROL);
             await(introspector, Component.SIGNAL, "its shutdown");
         } finally {
             watching.stop();

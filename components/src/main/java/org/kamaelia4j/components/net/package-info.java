@@ -40,9 +40,9 @@
  * non-blocking mode. The benchmarks module's {@code tcp-echo} workload measures both raw models
  * side by side (an echo server with a virtual thread per connection, and one with a single NIO
  * selector thread), with Netty and with these components, at 100 and at 10,000 connections; see
- * its results. In the first (quick, noisy: load average 8-11 on 2 cores) run, the raw models
- * were level: 24.5 k round trips/s for virtual threads against 26.2 k for the selector at 100
- * connections, 15.2 k against 13.5 k at 10,000. Virtual threads were chosen because they keep up
+ * its results. In quick runs on a loaded 2-core machine (noisy) the raw models were level:
+ * 26.2 k round trips/s for virtual threads against 25.0 k for the selector at 100 connections,
+ * 24.6 k against 23.5 k at 10,000 (an earlier run: 24.5 k / 26.2 k and 15.2 k / 13.5 k). Virtual threads were chosen because they keep up
  * with the selector, and because they keep each component simple and each connection isolated:
  * no shared selector loop that one slow handler could stall, no interest-set bookkeeping.
  */

@@ -18,6 +18,8 @@ public final class Examples {
 
     private static final Map<String, Consumer<String[]>> EXAMPLES = new TreeMap<>(Map.ofEntries(
             Map.entry("demo", Demo::main),
+            Map.entry("chat", Chat::main),
+            Map.entry("introspection", IntrospectionExample::main),
             Map.entry("hello", Hello::main),
             Map.entry("graphline", GraphlineExample::main),
             Map.entry("montecarlo-pi", MonteCarloPi::main),

@@ -80,14 +80,27 @@ public final class Farm {
         return new Pipeline(stages);
     }
 
+    /** Runs {@code tasks} on a {@link #newScheduler()}; see {@link #run(List, PrintStream, Scheduler)}. */
+    public <R> Run<R> run(List<? extends FarmTask<R>> tasks, PrintStream progress) {
+        return run(tasks, progress, newScheduler());
+    }
+
     /**
-     * Runs {@code tasks} and waits for every result.
+     * A scheduler suited to this farm: a worker thread per worker component in process; one for
+     * stage JVMs, where the parent only moves tasks and results.
+     */
+    public Scheduler newScheduler() {
+        return Scheduler.create(separateJvms ? 1 : workers);
+    }
+
+    /**
+     * Runs {@code tasks} on {@code scheduler}, which must not be running, and waits for every
+     * result: a way to watch the run, for example with the introspector.
      *
      * @param progress where to print progress, or null for none
      * @throws IllegalStateException when a worker failed or a result is missing
      */
-    public <R> Run<R> run(List<? extends FarmTask<R>> tasks, PrintStream progress) {
-        Scheduler scheduler = Scheduler.create(separateJvms ? 1 : workers);
+    public <R> Run<R> run(List<? extends FarmTask<R>> tasks, PrintStream progress, Scheduler scheduler) {
         Collector collector = new Collector();
         Progress tally = new Progress(tasks.size(), progress);
         long start = System.nanoTime();

@@ -68,6 +68,23 @@ final class Options {
         return text == null ? fallback : parsePositive(name, text);
     }
 
+    /** The option as a TCP port, 0 (any free port) to 65535, or {@code fallback}. */
+    int port(String name, int fallback) {
+        String text = values.get(name);
+        if (text == null) {
+            return fallback;
+        }
+        if (text.strip().equals("0")) {
+            return 0;
+        }
+        long port = parsePositive(name, text);
+        if (port > 65_535) {
+            throw new IllegalArgumentException(example + ": --" + name + " needs a port from 0 to 65535, got '"
+                    + text + "'");
+        }
+        return (int) port;
+    }
+
     /** The option as a list of positive ints such as {@code 10/100/1000}, or {@code fallback}. */
     int[] integers(String name, int... fallback) {
         String text = values.get(name);

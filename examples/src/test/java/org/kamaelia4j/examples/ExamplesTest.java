@@ -8,6 +8,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -55,6 +56,34 @@ class ExamplesTest {
     }
 
     @Test
+    void introspectionPrintsTheRunningSystemAsNodesAndLinks() {
+        List<String> out = lines(IntrospectionExample::run);
+        assertEquals("DEL ALL", out.get(0), "the introspector's first report comes first");
+        String source = nodeId(out, "NumberSource");
+        String scale = nodeId(out, "Scale");
+        String printer = nodeId(out, "Printer");
+        for (String link : List.of(link(source, source + ".o.outbox"), link(scale, scale + ".i.inbox"),
+                link(source + ".o.outbox", scale + ".i.inbox"), link(scale + ".o.outbox", printer + ".i.inbox"))) {
+            assertTrue(out.contains(link), link + " in " + out);
+        }
+        assertEquals(List.of("got 10", "got 20", "got 30", "got 40", "got 50"),
+                out.stream().filter(l -> l.startsWith("got ")).toList(), "the system ran meanwhile");
+    }
+
+    /** The node id of the one component called {@code type_ID} that the output adds. */
+    private static String nodeId(List<String> out, String type) {
+        Pattern node = Pattern.compile("ADD NODE \"(\\S*?(\\d+))\" \"" + type + "_(\\d+)\" randompos component");
+        List<String> ids = out.stream().map(node::matcher).filter(m -> m.matches() && m.group(2).equals(m.group(3)))
+                .map(m -> m.group(1)).toList();
+        assertEquals(1, ids.size(), "ADD NODE lines for a " + type + ": " + ids + " in " + out);
+        return ids.get(0);
+    }
+
+    private static String link(String from, String to) {
+        return "ADD LINK \"" + from + "\" \"" + to + "\"";
+    }
+
+    @Test
     void examplesListNamesEveryExample() {
         PrintStream original = System.out;
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
@@ -64,7 +93,8 @@ class ExamplesTest {
         } finally {
             System.setOut(original);
         }
-        assertEquals("examples: commstime, demo, graphline, hello, mandelbrot, montecarlo-pi, philosophers,"
-                + " producer-consumer, sieve, token-ring, tutorial", bytes.toString(StandardCharsets.UTF_8).strip());
+        assertEquals("examples: chat, commstime, demo, graphline, hello, introspection, mandelbrot, montecarlo-pi,"
+                + " philosophers, producer-consumer, sieve, token-ring, tutorial",
+                bytes.toString(StandardCharsets.UTF_8).strip());
     }
 }

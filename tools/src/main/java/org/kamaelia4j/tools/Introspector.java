@@ -51,7 +51,9 @@ public final class Introspector extends Component {
 
     @Override
     protected void initialiseComponent() {
-        subscription = Registry.get().subscribe(lines -> {
+        Registry registry = Registry.get();
+        registry.adopt(scheduler().microprocesses());    // those activated before the registry listened
+        subscription = registry.subscribe(lines -> {
             batches.add(lines);
             unpause();
         });
@@ -62,17 +64,22 @@ public final class Introspector extends Component {
         while (dataReady(INBOX)) {
             recv(INBOX);
         }
-        for (List<String> batch; (batch = batches.poll()) != null; ) {
-            send(String.join("\n", batch) + "\n", OUTBOX);
-        }
+        sendBatches();
         if (dataReady(CONTROL)) {
             Object m = recv(CONTROL);
             if (m instanceof ProducerFinished || m instanceof ShutdownMicroprocess) {
+                sendBatches();    // what was queued since the first look goes out before the signal
                 send(m, SIGNAL);
                 return Step.DONE;
             }
         }
         return Step.PAUSE;
+    }
+
+    private void sendBatches() {
+        for (List<String> batch; (batch = batches.poll()) != null; ) {
+            send(String.join("\n", batch) + "\n", OUTBOX);
+        }
     }
 
     @Override

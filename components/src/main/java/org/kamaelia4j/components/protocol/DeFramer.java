@@ -3,6 +3,8 @@ package org.kamaelia4j.components.protocol;
 import java.nio.charset.StandardCharsets;
 
 import org.kamaelia4j.axon.Boxes;
+import org.kamaelia4j.axon.ipc.ProducerFinished;
+import org.kamaelia4j.components.util.Transformer;
 
 /**
  * Cuts a byte stream framed by {@link Framer} back into {@link Frame}s (Kamaelia's
@@ -52,11 +54,11 @@ public final class DeFramer extends Transformer {
     }
 
     @Override
-    void onMessage(Object message) {
+    protected void process(Object message) {
         if (failed) {
             return;
         }
-        buffer.append(bytes(message));
+        buffer.append(StreamInput.of(this, byte[].class, message));
         boolean progress = true;
         while (progress && !failed) {
             progress = length < 0 ? readHeader() : readBody();
@@ -64,10 +66,12 @@ public final class DeFramer extends Transformer {
     }
 
     @Override
-    void onProducerFinished() {
-        if (!failed && (length >= 0 || buffer.size() > 0)) {
-            fail("the stream ended inside a frame (" + buffer.size() + " bytes left over)");
+    protected Object finishing(Object shutdownMessage) {
+        if (shutdownMessage instanceof ProducerFinished && (length >= 0 || buffer.size() > 0)) {
+            return StreamInput.malformed(this, "the stream ended inside a frame (" + buffer.size()
+                    + " bytes left over)");
         }
+        return shutdownMessage;
     }
 
     private boolean readHeader() {
@@ -107,7 +111,7 @@ public final class DeFramer extends Transformer {
 
     private void reject(String reason) {
         failed = true;
-        fail(reason);
+        finishNow(StreamInput.malformed(this, reason));
     }
 
     /** A non-negative decimal of up to 18 digits, or -1. */

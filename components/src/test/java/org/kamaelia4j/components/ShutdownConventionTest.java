@@ -43,6 +43,7 @@ import org.kamaelia4j.components.protocol.DataDeChunker;
 import org.kamaelia4j.components.protocol.DeFramer;
 import org.kamaelia4j.components.protocol.EchoProtocol;
 import org.kamaelia4j.components.protocol.Framer;
+import org.kamaelia4j.components.protocol.HttpClient;
 import org.kamaelia4j.components.protocol.MaxSizePacketiser;
 import org.kamaelia4j.components.util.Chooser;
 import org.kamaelia4j.components.util.Chunkifier;
@@ -134,6 +135,7 @@ class ShutdownConventionTest {
                 named("DataDeChunker", DataDeChunker::new),
                 named("MaxSizePacketiser", () -> new MaxSizePacketiser(1400)),
                 named("EchoProtocol", EchoProtocol::new),
+                named("HttpClient", () -> new HttpClient(Duration.ofSeconds(5))),
                 named("UdpSender", () -> new UdpSender(new InetSocketAddress(loopback, 9))),
                 named("UdpReceiver", () -> new UdpReceiver(new InetSocketAddress(loopback, 0))));
     }

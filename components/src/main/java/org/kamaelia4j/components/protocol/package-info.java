@@ -16,13 +16,14 @@
  * {@link org.kamaelia4j.components.protocol.Frame}) is a programming error and fails the component.
  *
  * <p>Threading: every component here is an ordinary component whose state is touched only by its
- * own slices; none blocks. The stream components ({@code Framer}, {@code DeFramer},
- * {@code DataChunker}, {@code DataDeChunker}, {@code MaxSizePacketiser}, {@code EchoProtocol}) are
- * {@link org.kamaelia4j.components.util.Transformer}s and share its shutdown and back-pressure
+ * own slices; none blocks ({@code HttpClient} does its blocking I/O on a virtual thread of its
+ * own). The stream components ({@code Framer}, {@code DeFramer}, {@code DataChunker},
+ * {@code DataDeChunker}, {@code MaxSizePacketiser}, {@code EchoProtocol}) and {@code HttpClient}
+ * are {@link org.kamaelia4j.components.util.Transformer}s and share its shutdown and back-pressure
  * rules: each finishes on {@code ProducerFinished} from {@code control} after what arrived before
  * it (on {@code ShutdownMicroprocess} after the current message) and passes that message on
  * through {@code signal}; when a destination inbox is full, output is held and retried once it has
- * room. The HTTP components keep loops of their own, since they also drive a handler component per
- * request.
+ * room. {@code HttpServer}'s per-connection handler keeps a loop of its own: it also drives a
+ * request handler component per request and closes the connection itself.
  */
 package org.kamaelia4j.components.protocol;

@@ -16,8 +16,8 @@ import org.kamaelia4j.axon.ipc.ShutdownMicroprocess;
  * The shared body of the library's components: take messages from {@code inbox}, hand each to
  * {@link #process}, deliver what it {@link #emit}s, and follow Axon's shutdown convention, with
  * back-pressure handled in one place. The components of {@code util} and {@code file}, the stream
- * components of {@code protocol} (framing, chunking, packetising, echo) and the UDP components of
- * {@code net} are all built on it.
+ * components of {@code protocol} (framing, chunking, packetising, echo), its HTTP client and the
+ * UDP components of {@code net} are all built on it.
  *
  * <pre>{@code
  * final class Upper extends Transformer {

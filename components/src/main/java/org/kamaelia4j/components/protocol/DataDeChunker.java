@@ -33,6 +33,7 @@ public final class DataDeChunker extends Transformer {
     private boolean synced;
     /** Bytes of the buffer already searched for a sync sequence without finding one. */
     private int searched;
+    /** Set on a fault: stops work on the current input (finishNow stops the reading of more). */
     private boolean failed;
 
     /** A de-chunker with {@link DataChunker#DEFAULT_SYNC} and {@link #DEFAULT_MAX_CHUNK}. */
@@ -58,9 +59,6 @@ public final class DataDeChunker extends Transformer {
 
     @Override
     protected void process(Object message) {
-        if (failed) {
-            return;
-        }
         buffer.append(StreamInput.of(this, byte[].class, message));
         if (!synced) {
             int at = buffer.indexOf(sync, 0);

@@ -32,6 +32,7 @@ public final class DeFramer extends Transformer {
     private final ByteAccumulator buffer = new ByteAccumulator();
     private long tag = -1;
     private int length = -1;
+    /** Set on a fault: stops work on the current input (finishNow stops the reading of more). */
     private boolean failed;
 
     /** A de-framer accepting payloads up to {@link #DEFAULT_MAX_FRAME} bytes. */
@@ -55,9 +56,6 @@ public final class DeFramer extends Transformer {
 
     @Override
     protected void process(Object message) {
-        if (failed) {
-            return;
-        }
         buffer.append(StreamInput.of(this, byte[].class, message));
         boolean progress = true;
         while (progress && !failed) {

@@ -13,6 +13,8 @@ import java.io.PipedInputStream;
 import java.io.PipedOutputStream;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -34,6 +36,15 @@ import org.kamaelia4j.axon.ipc.ShutdownMicroprocess;
 import org.kamaelia4j.components.file.FileReader;
 import org.kamaelia4j.components.file.FileWriter;
 import org.kamaelia4j.components.file.UnixProcess;
+import org.kamaelia4j.components.net.UdpReceiver;
+import org.kamaelia4j.components.net.UdpSender;
+import org.kamaelia4j.components.protocol.DataChunker;
+import org.kamaelia4j.components.protocol.DataDeChunker;
+import org.kamaelia4j.components.protocol.DeFramer;
+import org.kamaelia4j.components.protocol.EchoProtocol;
+import org.kamaelia4j.components.protocol.Framer;
+import org.kamaelia4j.components.protocol.HttpClient;
+import org.kamaelia4j.components.protocol.MaxSizePacketiser;
 import org.kamaelia4j.components.util.Chooser;
 import org.kamaelia4j.components.util.Chunkifier;
 import org.kamaelia4j.components.util.Clock;
@@ -89,6 +100,7 @@ class ShutdownConventionTest {
                 throw new UncheckedIOException(e);
             }
         };
+        InetAddress loopback = InetAddress.getLoopbackAddress();
         return Stream.of(
                 named("PureTransformer", () -> new PureTransformer<Object, Object>(x -> x)),
                 named("PassThrough", PassThrough::new),
@@ -116,7 +128,16 @@ class ShutdownConventionTest {
                 named("FileReader.prompted", () -> FileReader.prompted(file.get(), FileReader.Mode.LINES, 1)),
                 named("FileWriter", () -> new FileWriter(dir.resolve("out-" + System.nanoTime()),
                         FileWriter.Mode.WHOLE_FILE)),
-                named("UnixProcess", () -> new UnixProcess(List.of("cat"))));
+                named("UnixProcess", () -> new UnixProcess(List.of("cat"))),
+                named("Framer", Framer::new),
+                named("DeFramer", DeFramer::new),
+                named("DataChunker", DataChunker::new),
+                named("DataDeChunker", DataDeChunker::new),
+                named("MaxSizePacketiser", () -> new MaxSizePacketiser(1400)),
+                named("EchoProtocol", EchoProtocol::new),
+                named("HttpClient", () -> new HttpClient(Duration.ofSeconds(5))),
+                named("UdpSender", () -> new UdpSender(new InetSocketAddress(loopback, 9))),
+                named("UdpReceiver", () -> new UdpReceiver(new InetSocketAddress(loopback, 0))));
     }
 
     private static Arguments named(String name, Supplier<Component> make) {

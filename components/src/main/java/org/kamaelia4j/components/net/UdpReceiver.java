@@ -7,12 +7,8 @@ import java.net.DatagramSocket;
 import java.net.InetSocketAddress;
 import java.util.Arrays;
 
-import org.kamaelia4j.axon.BoxFullException;
 import org.kamaelia4j.axon.Boxes;
-import org.kamaelia4j.axon.Component;
-import org.kamaelia4j.axon.Step;
-import org.kamaelia4j.axon.ipc.ProducerFinished;
-import org.kamaelia4j.axon.ipc.ShutdownMicroprocess;
+import org.kamaelia4j.components.util.Transformer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,10 +25,10 @@ import org.slf4j.LoggerFactory;
  * <p>The socket is bound in the constructor. Receiving runs on a virtual thread that hands
  * datagrams to the slices through a bounded queue (256); when the component's destination is
  * full and that queue too, further datagrams wait in the kernel's buffer and beyond it are
- * dropped, as UDP does. {@code ShutdownMicroprocess} or {@code ProducerFinished} on
- * {@code control} closes the socket and is passed on.
+ * dropped, as UDP does. A {@link Transformer} source: {@code ShutdownMicroprocess} or
+ * {@code ProducerFinished} on {@code control} closes the socket and is passed on.
  */
-public final class UdpReceiver extends Component {
+public final class UdpReceiver extends Transformer {
 
     private static final Logger LOG = LoggerFactory.getLogger(UdpReceiver.class);
     private static final int MAX_DATAGRAM = 65_535;
@@ -44,7 +40,7 @@ public final class UdpReceiver extends Component {
     /** A receiver bound to {@code address} (port 0: any free port). */
     public UdpReceiver(InetSocketAddress address) {
         super(Boxes.builder()
-                .inbox(INBOX, "not used")
+                .inbox(INBOX, "not used: anything sent here is discarded")
                 .inbox(CONTROL, "ProducerFinished or ShutdownMicroprocess to close and finish")
                 .outbox(OUTBOX, "a Datagram per datagram received, with its sender's address")
                 .outbox(SIGNAL, "the shutdown message, passed on")
@@ -67,22 +63,11 @@ public final class UdpReceiver extends Component {
     }
 
     @Override
-    protected Step main() {
-        for (Datagram d; (d = received.peek()) != null; received.remove()) {
-            try {
-                send(d);
-            } catch (BoxFullException full) {
-                break;
-            }
+    protected boolean poll() {
+        for (Datagram d; !holding() && (d = received.peek()) != null; received.remove()) {
+            emit(d);
         }
-        if (dataReady(CONTROL)) {
-            Object m = recv(CONTROL);
-            if (m instanceof ProducerFinished || m instanceof ShutdownMicroprocess) {
-                send(m, SIGNAL);
-                return Step.DONE;
-            }
-        }
-        return Step.PAUSE;
+        return false;
     }
 
     @Override

@@ -6,11 +6,7 @@ import java.net.DatagramPacket;
 import java.net.DatagramSocket;
 import java.net.InetSocketAddress;
 
-import org.kamaelia4j.axon.Boxes;
-import org.kamaelia4j.axon.Component;
-import org.kamaelia4j.axon.Step;
-import org.kamaelia4j.axon.ipc.ProducerFinished;
-import org.kamaelia4j.axon.ipc.ShutdownMicroprocess;
+import org.kamaelia4j.components.util.Transformer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,10 +21,10 @@ import org.slf4j.LoggerFactory;
  *
  * <p>A UDP send does not wait for the network, so it runs on the component's slice. A send that
  * fails (message too long, unreachable network) is logged as one line and the datagram dropped,
- * as UDP drops. Finishes on {@code ProducerFinished} or {@code ShutdownMicroprocess} after what came
- * before, closing its socket, and passes it on.
+ * as UDP drops. A {@link Transformer}: finishes on {@code ProducerFinished} after what came before
+ * (on {@code ShutdownMicroprocess} at once), closing its socket, and passes it on.
  */
-public final class UdpSender extends Component {
+public final class UdpSender extends Transformer {
 
     private static final Logger LOG = LoggerFactory.getLogger(UdpSender.class);
 
@@ -37,12 +33,7 @@ public final class UdpSender extends Component {
 
     /** A sender to {@code destination}, from any free local port. */
     public UdpSender(InetSocketAddress destination) {
-        super(Boxes.builder()
-                .inbox(INBOX, "byte[] for the destination, or a Datagram for its own address")
-                .inbox(CONTROL, "ProducerFinished or ShutdownMicroprocess to finish")
-                .outbox(OUTBOX, "not used")
-                .outbox(SIGNAL, "the shutdown message, passed on")
-                .build());
+        super(Transformer.boxes("byte[] for the destination, or a Datagram for its own address", "not used"));
         this.destination = destination;
         try {
             this.socket = new DatagramSocket();
@@ -52,30 +43,19 @@ public final class UdpSender extends Component {
     }
 
     @Override
-    protected Step main() {
-        while (dataReady()) {
-            Object m = recv();
-            DatagramPacket packet = switch (m) {
-                case byte[] b -> new DatagramPacket(b, b.length, destination);
-                case Datagram d -> new DatagramPacket(d.data(), d.data().length, d.address());
-                default -> throw new IllegalArgumentException(name() + " takes byte[] or Datagram on 'inbox', got "
-                        + m.getClass().getName());
-            };
-            try {
-                socket.send(packet);
-            } catch (IOException e) {
-                LOG.info("{}: datagram of {} bytes to {} dropped: {}", name(), packet.getLength(),
-                        packet.getSocketAddress(), e.toString());
-            }
+    protected void process(Object m) {
+        DatagramPacket packet = switch (m) {
+            case byte[] b -> new DatagramPacket(b, b.length, destination);
+            case Datagram d -> new DatagramPacket(d.data(), d.data().length, d.address());
+            default -> throw new IllegalArgumentException(name() + " takes byte[] or Datagram on 'inbox', got "
+                    + (m == null ? "null" : m.getClass().getName()));
+        };
+        try {
+            socket.send(packet);
+        } catch (IOException e) {
+            LOG.info("{}: datagram of {} bytes to {} dropped: {}", name(), packet.getLength(),
+                    packet.getSocketAddress(), e.toString());
         }
-        if (dataReady(CONTROL)) {
-            Object m = recv(CONTROL);
-            if (m instanceof ProducerFinished || m instanceof ShutdownMicroprocess) {
-                send(m, SIGNAL);
-                return Step.DONE;
-            }
-        }
-        return Step.PAUSE;
     }
 
     @Override

@@ -2,7 +2,7 @@ package org.kamaelia4j.components.protocol;
 
 import java.nio.charset.StandardCharsets;
 
-import org.kamaelia4j.axon.Boxes;
+import org.kamaelia4j.components.util.Transformer;
 
 /**
  * Marks the start of each message in a byte stream with a sync sequence, so that a receiver
@@ -34,18 +34,13 @@ public final class DataChunker extends Transformer {
 
     /** A chunker using {@code sync} (ASCII; must not start with '%' or a hex digit). */
     public DataChunker(String sync) {
-        super(Boxes.builder()
-                .inbox(INBOX, "messages (byte[]) to chunk")
-                .inbox(CONTROL, "ProducerFinished or ShutdownMicroprocess to finish")
-                .outbox(OUTBOX, "the chunks: sync sequence then the escaped message")
-                .outbox(SIGNAL, "the shutdown message, passed on")
-                .build());
+        super(Transformer.boxes("messages (byte[]) to chunk", "the chunks: sync sequence then the escaped message"));
         this.sync = checkedSync(sync);
     }
 
     @Override
-    void onMessage(Object message) {
-        emit(encode(bytes(message), sync));
+    protected void process(Object message) {
+        emit(encode(StreamInput.of(this, byte[].class, message), sync));
     }
 
     /** {@code sync + escape(message)}. */

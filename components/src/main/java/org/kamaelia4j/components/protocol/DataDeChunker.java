@@ -3,6 +3,7 @@ package org.kamaelia4j.components.protocol;
 import java.io.ByteArrayOutputStream;
 
 import org.kamaelia4j.axon.Boxes;
+import org.kamaelia4j.components.util.Transformer;
 
 /**
  * Finds the messages in a byte stream chunked by {@link DataChunker} (Kamaelia's
@@ -32,6 +33,7 @@ public final class DataDeChunker extends Transformer {
     private boolean synced;
     /** Bytes of the buffer already searched for a sync sequence without finding one. */
     private int searched;
+    /** Set on a fault: stops work on the current input (finishNow stops the reading of more). */
     private boolean failed;
 
     /** A de-chunker with {@link DataChunker#DEFAULT_SYNC} and {@link #DEFAULT_MAX_CHUNK}. */
@@ -56,11 +58,8 @@ public final class DataDeChunker extends Transformer {
     }
 
     @Override
-    void onMessage(Object message) {
-        if (failed) {
-            return;
-        }
-        buffer.append(bytes(message));
+    protected void process(Object message) {
+        buffer.append(StreamInput.of(this, byte[].class, message));
         if (!synced) {
             int at = buffer.indexOf(sync, 0);
             if (at < 0) {
@@ -82,11 +81,15 @@ public final class DataDeChunker extends Transformer {
     }
 
     @Override
-    void onOtherInbox(String inbox, Object message) {
-        if (!failed && synced && buffer.size() > 0) {
-            chunk(buffer.size());
-            searched = 0;
+    protected boolean poll() {
+        while (dataReady(FLUSH)) {
+            recv(FLUSH);
+            if (!failed && synced && buffer.size() > 0) {
+                chunk(buffer.size());
+                searched = 0;
+            }
         }
+        return false;
     }
 
     /** Sends the first {@code length} bytes, unescaped, and drops them. */
@@ -116,7 +119,7 @@ public final class DataDeChunker extends Transformer {
 
     private void reject(String reason) {
         failed = true;
-        fail(reason);
+        finishNow(StreamInput.malformed(this, reason));
     }
 
     private static int hexPair(byte high, byte low) {

@@ -3,6 +3,8 @@ package org.kamaelia4j.components.protocol;
 import java.nio.charset.StandardCharsets;
 
 import org.kamaelia4j.axon.Boxes;
+import org.kamaelia4j.axon.ipc.ProducerFinished;
+import org.kamaelia4j.components.util.Transformer;
 
 /**
  * Cuts a byte stream framed by {@link Framer} back into {@link Frame}s (Kamaelia's
@@ -30,6 +32,7 @@ public final class DeFramer extends Transformer {
     private final ByteAccumulator buffer = new ByteAccumulator();
     private long tag = -1;
     private int length = -1;
+    /** Set on a fault: stops work on the current input (finishNow stops the reading of more). */
     private boolean failed;
 
     /** A de-framer accepting payloads up to {@link #DEFAULT_MAX_FRAME} bytes. */
@@ -52,11 +55,8 @@ public final class DeFramer extends Transformer {
     }
 
     @Override
-    void onMessage(Object message) {
-        if (failed) {
-            return;
-        }
-        buffer.append(bytes(message));
+    protected void process(Object message) {
+        buffer.append(StreamInput.of(this, byte[].class, message));
         boolean progress = true;
         while (progress && !failed) {
             progress = length < 0 ? readHeader() : readBody();
@@ -64,10 +64,12 @@ public final class DeFramer extends Transformer {
     }
 
     @Override
-    void onProducerFinished() {
-        if (!failed && (length >= 0 || buffer.size() > 0)) {
-            fail("the stream ended inside a frame (" + buffer.size() + " bytes left over)");
+    protected Object finishing(Object shutdownMessage) {
+        if (shutdownMessage instanceof ProducerFinished && (length >= 0 || buffer.size() > 0)) {
+            return StreamInput.malformed(this, "the stream ended inside a frame (" + buffer.size()
+                    + " bytes left over)");
         }
+        return shutdownMessage;
     }
 
     private boolean readHeader() {
@@ -107,7 +109,7 @@ public final class DeFramer extends Transformer {
 
     private void reject(String reason) {
         failed = true;
-        fail(reason);
+        finishNow(StreamInput.malformed(this, reason));
     }
 
     /** A non-negative decimal of up to 18 digits, or -1. */

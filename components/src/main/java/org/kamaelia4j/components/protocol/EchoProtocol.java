@@ -1,6 +1,6 @@
 package org.kamaelia4j.components.protocol;
 
-import org.kamaelia4j.axon.Boxes;
+import org.kamaelia4j.components.util.Transformer;
 
 /**
  * Sends back everything it receives (Kamaelia's {@code Protocol.EchoProtocol}): the protocol
@@ -18,16 +18,11 @@ public final class EchoProtocol extends Transformer {
 
     /** An echo with the standard boxes. */
     public EchoProtocol() {
-        super(Boxes.builder()
-                .inbox(INBOX, "anything, typically bytes from a connection")
-                .inbox(CONTROL, "ProducerFinished or ShutdownMicroprocess to finish")
-                .outbox(OUTBOX, "the same messages, in order")
-                .outbox(SIGNAL, "the shutdown message, passed on")
-                .build());
+        super(Transformer.boxes("anything, typically bytes from a connection", "the same messages, in order"));
     }
 
     @Override
-    void onMessage(Object message) {
+    protected void process(Object message) {
         emit(message);
     }
 }

@@ -2,7 +2,7 @@ package org.kamaelia4j.components.protocol;
 
 import java.nio.charset.StandardCharsets;
 
-import org.kamaelia4j.axon.Boxes;
+import org.kamaelia4j.components.util.Transformer;
 
 /**
  * Frames {@link Frame}s into bytes {@code "<tag> <length>\n<data>"} (Kamaelia's
@@ -21,12 +21,7 @@ public final class Framer extends Transformer {
 
     /** A framer with the standard boxes. */
     public Framer() {
-        super(Boxes.builder()
-                .inbox(INBOX, "Frames to frame")
-                .inbox(CONTROL, "ProducerFinished or ShutdownMicroprocess to finish")
-                .outbox(OUTBOX, "framed bytes, one byte[] per frame")
-                .outbox(SIGNAL, "the shutdown message, passed on")
-                .build());
+        super(Transformer.boxes("Frames to frame", "framed bytes, one byte[] per frame"));
     }
 
     /** The framed bytes of one frame. */
@@ -39,11 +34,7 @@ public final class Framer extends Transformer {
     }
 
     @Override
-    void onMessage(Object message) {
-        if (!(message instanceof Frame f)) {
-            throw new IllegalArgumentException(name() + " takes Frame on 'inbox', got "
-                    + (message == null ? "null" : message.getClass().getName()));
-        }
-        emit(frame(f));
+    protected void process(Object message) {
+        emit(frame(StreamInput.of(this, Frame.class, message)));
     }
 }

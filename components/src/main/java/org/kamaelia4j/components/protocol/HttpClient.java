@@ -13,14 +13,11 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import org.kamaelia4j.axon.BoxFullException;
 import org.kamaelia4j.axon.Boxes;
-import org.kamaelia4j.axon.Component;
-import org.kamaelia4j.axon.Step;
 import org.kamaelia4j.axon.ipc.ErrorInformation;
-import org.kamaelia4j.axon.ipc.ProducerFinished;
 import org.kamaelia4j.axon.ipc.ShutdownMicroprocess;
 import org.kamaelia4j.components.net.Inflow;
+import org.kamaelia4j.components.util.Transformer;
 
 /**
  * Fetches {@code http://} URLs (Kamaelia's {@code SimpleHTTPClient}): each {@link Request} (or a
@@ -37,11 +34,12 @@ import org.kamaelia4j.components.net.Inflow;
  * <p>Requests run one at a time on a virtual thread, each on its own connection
  * ({@code Connection: close}); bodies are read by {@code Content-Length}, chunked, or to the end of
  * the stream. A request that fails (no connection, timeout, malformed response) gives
- * {@code ErrorInformation} on {@code outbox} in its place. {@code ProducerFinished} on
- * {@code control} finishes after the responses to every earlier request; {@code ShutdownMicroprocess}
- * at once. Either is passed on through {@code signal}.
+ * {@code ErrorInformation} on {@code outbox} in its place. A {@link Transformer}:
+ * {@code ProducerFinished} (or an {@code ErrorInformation}) on {@code control} finishes after the
+ * responses to every earlier request; {@code ShutdownMicroprocess} at once. Either is passed on
+ * through {@code signal}.
  */
-public final class HttpClient extends Component {
+public final class HttpClient extends Transformer {
 
     private static final int MAX_HEAD = 64 * 1024;
 
@@ -50,7 +48,6 @@ public final class HttpClient extends Component {
     private final Inflow<Object> results = new Inflow<>(this, 16);
     private Thread worker;
     private int outstanding;
-    private Object stop;
 
     /** A client whose requests each must complete within {@code timeout} (connect, then each read). */
     public HttpClient(Duration timeout) {
@@ -68,37 +65,37 @@ public final class HttpClient extends Component {
         worker = Thread.ofVirtual().name(name() + "-worker").start(this::work);
     }
 
+    /** Sends the results the worker finished, in order. */
     @Override
-    protected Step main() {
-        for (Object r; (r = results.peek()) != null; results.remove(), outstanding--) {
-            try {
-                send(r);
-            } catch (BoxFullException full) {
-                break;
-            }
+    protected boolean poll() {
+        for (Object r; !holding() && (r = results.peek()) != null; results.remove(), outstanding--) {
+            emit(r);
         }
-        while (stop == null && dataReady(CONTROL)) {
-            Object m = recv(CONTROL);
-            if (m instanceof ProducerFinished || m instanceof ShutdownMicroprocess) {
-                stop = m;
-            }
-        }
-        while (dataReady() && requests.hasRoom()) {
-            Object m = recv();
-            Request r = switch (m) {
-                case Request request -> request;
-                case String url -> Request.get(url);
-                default -> throw new IllegalArgumentException(name() + " takes Request or a URL string on 'inbox', got "
-                        + m.getClass().getName());
-            };
-            requests.offer(r);
-            outstanding++;
-        }
-        if (stop instanceof ShutdownMicroprocess || (stop != null && outstanding == 0 && !dataReady())) {
-            send(stop, SIGNAL);
-            return Step.DONE;
-        }
-        return Step.PAUSE;
+        return false;
+    }
+
+    /** A request is read only when the worker's queue has room; its {@code take} wakes us. */
+    @Override
+    protected boolean canProcess() {
+        return requests.hasRoom();
+    }
+
+    @Override
+    protected void process(Object m) {
+        Request r = switch (m) {
+            case Request request -> request;
+            case String url -> Request.get(url);
+            default -> throw new IllegalArgumentException(name() + " takes Request or a URL string on 'inbox', got "
+                    + (m == null ? "null" : m.getClass().getName()));
+        };
+        requests.offer(r);
+        outstanding++;
+    }
+
+    /** {@code ShutdownMicroprocess} finishes at once; anything else once every response is out. */
+    @Override
+    protected boolean readyToFinish(Object shutdownMessage) {
+        return shutdownMessage instanceof ShutdownMicroprocess || outstanding == 0;
     }
 
     @Override

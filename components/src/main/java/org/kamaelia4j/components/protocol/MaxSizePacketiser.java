@@ -2,7 +2,7 @@ package org.kamaelia4j.components.protocol;
 
 import java.util.Arrays;
 
-import org.kamaelia4j.axon.Boxes;
+import org.kamaelia4j.components.util.Transformer;
 
 /**
  * Splits each message into packets of at most {@code maxSize} bytes (Kamaelia's
@@ -21,12 +21,7 @@ public final class MaxSizePacketiser extends Transformer {
 
     /** A packetiser giving packets of at most {@code maxSize} bytes. */
     public MaxSizePacketiser(int maxSize) {
-        super(Boxes.builder()
-                .inbox(INBOX, "messages (byte[]) to split")
-                .inbox(CONTROL, "ProducerFinished or ShutdownMicroprocess to finish")
-                .outbox(OUTBOX, "packets (byte[]) of at most maxSize bytes")
-                .outbox(SIGNAL, "the shutdown message, passed on")
-                .build());
+        super(Transformer.boxes("messages (byte[]) to split", "packets (byte[]) of at most maxSize bytes"));
         if (maxSize < 1) {
             throw new IllegalArgumentException("MaxSizePacketiser: maxSize must be >= 1, got " + maxSize);
         }
@@ -34,8 +29,8 @@ public final class MaxSizePacketiser extends Transformer {
     }
 
     @Override
-    void onMessage(Object message) {
-        byte[] data = bytes(message);
+    protected void process(Object message) {
+        byte[] data = StreamInput.of(this, byte[].class, message);
         if (data.length <= maxSize && data.length > 0) {
             emit(data);
             return;

@@ -7,13 +7,14 @@ import java.util.List;
 import org.kamaelia4j.axon.Boxes;
 import org.kamaelia4j.axon.Component;
 import org.kamaelia4j.axon.Step;
+import org.kamaelia4j.axon.ipc.ErrorInformation;
 import org.kamaelia4j.axon.ipc.ProducerFinished;
 import org.kamaelia4j.axon.ipc.ShutdownMicroprocess;
 
 /**
  * Gathers every message it receives into a list, for tests and examples; finishes on
- * {@code ProducerFinished} or {@code ShutdownMicroprocess}, after everything that arrived before
- * it, and passes that message on.
+ * {@code ProducerFinished}, {@code ShutdownMicroprocess} or an {@code ErrorInformation} (the
+ * producer failed), after everything that arrived before it, and passes that message on.
  *
  * <pre>{@code
  * Collector out = new Collector();
@@ -32,7 +33,7 @@ public final class Collector extends Component {
     public Collector() {
         super(Boxes.builder()
                 .inbox(INBOX, "messages to collect")
-                .inbox(CONTROL, "ProducerFinished or ShutdownMicroprocess to finish")
+                .inbox(CONTROL, "ProducerFinished, ShutdownMicroprocess or ErrorInformation to finish")
                 .outbox(OUTBOX, "not used")
                 .outbox(SIGNAL, "the shutdown message, passed on")
                 .build());
@@ -48,7 +49,7 @@ public final class Collector extends Component {
         }
         while (shutdown == null && dataReady(CONTROL)) {
             Object m = recv(CONTROL);
-            if (m instanceof ProducerFinished || m instanceof ShutdownMicroprocess) {
+            if (m instanceof ProducerFinished || m instanceof ShutdownMicroprocess || m instanceof ErrorInformation) {
                 shutdown = m;
             }
         }

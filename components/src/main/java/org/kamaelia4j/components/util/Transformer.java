@@ -15,7 +15,9 @@ import org.kamaelia4j.axon.ipc.ShutdownMicroprocess;
 /**
  * The shared body of the library's components: take messages from {@code inbox}, hand each to
  * {@link #process}, deliver what it {@link #emit}s, and follow Axon's shutdown convention, with
- * back-pressure handled in one place.
+ * back-pressure handled in one place. The components of {@code util} and {@code file}, the stream
+ * components of {@code protocol} (framing, chunking, packetising, echo), its HTTP client and the
+ * UDP components of {@code net} are all built on it.
  *
  * <pre>{@code
  * final class Upper extends Transformer {
@@ -39,8 +41,25 @@ import org.kamaelia4j.axon.ipc.ShutdownMicroprocess;
  * last words (a collated list, a final chunk) and says what goes on {@code signal}, and the
  * component finishes once all that is delivered. Other messages on {@code control} are passed on
  * through {@code signal}. A source ends itself with {@link #finishWith}; a component that hits an
- * error it handled (a file that cannot be read) ends at once with {@link #finishNow}, typically
- * with an {@code ErrorInformation} naming what went wrong.
+ * error it handled (a file that cannot be read, a malformed byte stream) ends at once with
+ * {@link #finishNow}, typically with an {@code ErrorInformation} naming what went wrong.
+ *
+ * <h2>Faults travel down a pipeline</h2>
+ * Called from {@link #process}, {@link #finishNow} keeps what was emitted so far, in that call
+ * too: it is delivered first, then the signal message. The next stage of a {@code Pipeline}
+ * receives that {@code ErrorInformation} on {@code control} after those messages, processes them,
+ * and passes the very same {@code ErrorInformation} on through {@code signal}, unless its
+ * {@link #finishing} says otherwise. So a chain of transformers reports a fault at its end, after
+ * every good message that came before the fault:
+ * <pre>{@code
+ * protected void process(Object msg) {
+ *     if (!(msg instanceof String s)) {
+ *         finishNow(new ErrorInformation(this, null, name() + ": not a string: " + msg));
+ *         return;
+ *     }
+ *     emit(s.trim());
+ * }
+ * }</pre>
  *
  * <h2>Hooks</h2>
  * {@link #poll()} runs once per slice before {@code inbox} is read, for sources, timers and extra

@@ -15,6 +15,9 @@ import java.util.Random;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.kamaelia4j.axon.Component;
+import org.kamaelia4j.axon.Handle;
+import org.kamaelia4j.axon.Scheduler;
 import org.kamaelia4j.axon.ipc.ErrorInformation;
 import org.kamaelia4j.axon.ipc.ProducerFinished;
 
@@ -161,5 +164,43 @@ class FramingTest {
         Sink sink = Sink.drive(List.of(new byte[2500], new byte[0], new byte[10]), new MaxSizePacketiser(1000));
         assertEquals(List.of(1000, 1000, 500, 10),
                 sink.received.stream().map(b -> ((byte[]) b).length).toList());
+    }
+
+    @Test
+    void aFaultReachesThePipelinesEndAfterTheFramesBeforeIt() {
+        Sink sink = Sink.drive(List.of(ascii("1 2\nok2 1\nz3 1000\n4 1\nw")), new DeFramer(100), new Framer(),
+                new MaxSizePacketiser(1000));
+        assertSameBytes(List.of(ascii("1 2\nok"), ascii("2 1\nz")), sink.received);
+        ErrorInformation e = assertInstanceOf(ErrorInformation.class, sink.end);
+        assertTrue(e.message().contains("DeFramer") && e.message().contains("above the limit of 100"), e.message());
+        assertInstanceOf(java.net.ProtocolException.class, e.exception());
+    }
+
+    @Test
+    void aMessageOfTheWrongTypeFailsTheComponentNamingIt() {
+        ErrorInformation framer = assertInstanceOf(ErrorInformation.class,
+                Sink.drive(List.of(ascii("not a frame")), new Framer()).end);
+        assertTrue(framer.message().contains("Framer") && framer.message().contains("takes Frame"), framer.message());
+        ErrorInformation chunker = assertInstanceOf(ErrorInformation.class,
+                Sink.drive(List.of("text"), new DataChunker()).end);
+        assertTrue(chunker.message().contains("takes byte[]") && chunker.message().contains("String"),
+                chunker.message());
+    }
+
+    @Test
+    void aMessageOnFlushSendsTheChunkAfterTheLastSync() {
+        Scheduler s = Scheduler.create(2);
+        s.startInBackground();
+        try {
+            Handle h = Handle.activate(new DataDeChunker("#", 100), s);
+            h.put(ascii("#one#tw%23"));
+            assertArrayEquals(ascii("one"), h.get(Sink.GUARD), "'tw%23' is buffered by now");
+            h.put("now", DataDeChunker.FLUSH);
+            assertArrayEquals(ascii("tw#"), h.get(Sink.GUARD));
+            h.put(new ProducerFinished(), Component.CONTROL);
+            assertInstanceOf(ProducerFinished.class, h.get(Component.SIGNAL, Sink.GUARD));
+        } finally {
+            s.stop();
+        }
     }
 }

@@ -29,6 +29,9 @@ import org.kamaelia4j.axon.Step;
 import org.kamaelia4j.axon.ipc.ErrorInformation;
 import org.kamaelia4j.axon.ipc.ProducerFinished;
 import org.kamaelia4j.axon.ipc.ShutdownMicroprocess;
+import org.kamaelia4j.components.util.Collector;
+import org.kamaelia4j.components.util.DataSource;
+import org.kamaelia4j.components.util.Pipes;
 
 @Timeout(60)
 class HttpServerTest {
@@ -243,6 +246,22 @@ class HttpServerTest {
         assertTrue(failed.message().contains("unreachable"), failed.message());
         client.put(new ProducerFinished(), Component.CONTROL);
         assertInstanceOf(ProducerFinished.class, client.get(Component.SIGNAL, WAIT));
+    }
+
+    @Test
+    void httpClientAnswersMoreRequestsThanItQueuesToASlowReaderThenFinishes() {
+        serve(HttpSettings.DEFAULT);
+        String base = "http://127.0.0.1:" + server.port();
+        List<Object> urls = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            urls.add(base + "/n" + i);
+        }
+        Collector out = new Collector();
+        out.setInboxSize(Component.INBOX, 1);
+        Pipes.runInto(out, 2, new DataSource(urls), new HttpClient(WAIT));
+        List<String> bodies = out.collected().stream().map(r -> ((HttpResponse) r).bodyText()).toList();
+        assertEquals(urls.stream().map(u -> "root GET " + ((String) u).substring(base.length())).toList(), bodies);
+        assertInstanceOf(ProducerFinished.class, out.shutdownMessage(), "after every response");
     }
 
     /** A request handler component: answers with the request's path. */

@@ -12,6 +12,9 @@ import org.kamaelia4j.components.util.DataSource;
 /** Collects what arrives on inbox and finishes on any Ipc message on control, which it keeps. */
 final class Sink extends Component {
 
+    /** A hang guard for tests that wait on a Handle, not a timing assertion. */
+    static final java.time.Duration GUARD = java.time.Duration.ofSeconds(30);
+
     final List<Object> received = new ArrayList<>();
     Object end;
 

@@ -150,6 +150,45 @@ class TransformerTest {
         assertNull(h.poll(Component.OUTBOX));
     }
 
+    /** Emits strings; on anything else emits "partial" and then fails with {@link #fault}. */
+    private static final class Strict extends Transformer {
+        private ErrorInformation fault;
+        private int after;
+
+        Strict() {
+            super(Transformer.boxes("strings", "the strings, then 'partial' before a fault"));
+        }
+
+        @Override
+        protected void process(Object msg) {
+            if (fault != null) {
+                after++;
+                return;
+            }
+            if (msg instanceof String s) {
+                emit(s);
+                return;
+            }
+            emit("partial");
+            fault = new ErrorInformation(this, null, name() + ": not a string: " + msg);
+            finishNow(fault);
+        }
+    }
+
+    @ParameterizedTest(name = "{0} worker(s)")
+    @ValueSource(ints = {1, 3})
+    void aFaultFromProcessFollowsWhatWasEmittedToThePipelinesEndAndLeavesTheRestUnread(int workers) {
+        Strict strict = new Strict();
+        PassThrough next = new PassThrough();
+        Collector out = new Collector();
+        next.setInboxSize(Component.INBOX, 1);
+        out.setInboxSize(Component.INBOX, 1);
+        Pipes.runInto(out, workers, new DataSource("a", "b", 42, "c", "d"), strict, next);
+        assertEquals(List.of("a", "b", "partial"), out.collected(), "the messages before the fault, in order");
+        assertSame(strict.fault, out.shutdownMessage(), "the same ErrorInformation, passed on by every stage");
+        assertEquals(0, strict.after, "nothing after the fault is processed");
+    }
+
     static void awaitStopped(Component c) {
         Pipes.awaitStopped(c);
     }

@@ -92,6 +92,8 @@ public abstract class Component extends Microprocess {
     /** Written under this component's lock. */
     private volatile Component[] children = NO_CHILDREN;
     private volatile Component parent;
+    /** True while a slice runs with its inboxes' snapshots (see {@link Inbox#snapshot()}); consumer-owned. */
+    boolean sliceView;
 
     /** A component with Axon's standard boxes: {@code inbox}, {@code control} / {@code outbox}, {@code signal}. */
     protected Component() {
@@ -318,15 +320,12 @@ public abstract class Component extends Microprocess {
                 inbox.snapshot();
             }
         }
+        sliceView = true;
     }
 
     @Override
     void endSlice() {
-        for (Box box : boxes) {
-            if (box instanceof Inbox inbox) {
-                inbox.liveView();
-            }
-        }
+        sliceView = false;
     }
 
     @Override

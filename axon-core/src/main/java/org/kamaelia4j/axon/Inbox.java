@@ -35,7 +35,6 @@ import org.jctools.queues.MpscUnboundedXaddArrayQueue;
 final class Inbox extends Box {
 
     private static final int CHUNK = 64;
-    private static final int LIVE = -1;
     private static final VarHandle QUEUE;
 
     static {
@@ -49,8 +48,12 @@ final class Inbox extends Box {
     @SuppressWarnings("unused") // accessed through QUEUE
     private volatile MpscUnboundedXaddArrayQueue<Object> queue;
     volatile int capacity = Component.UNBOUNDED;
-    /** Messages the current slice may still take, or {@link #LIVE} outside a slice. */
-    private int visible = LIVE;
+    /**
+     * The producer index, truncated to an int, up to which the owner's current slice sees messages;
+     * read only while the owner is in a slice ({@link Component#sliceView}). Written once per slice,
+     * never per message, so producers on other workers do not fight over this object's cache line.
+     */
+    private int visibleLimit;
 
     Inbox(Component owner, String name, String description) {
         super(owner, name, description);
@@ -81,16 +84,19 @@ final class Inbox extends Box {
 
     /**
      * Fixes what the owner's current slice may see: the messages offered so far. Called by the
-     * consumer at the start of a slice; {@link #liveView()} lifts it at the end.
+     * consumer at the start of a slice; outside slices the consumer sees every message.
      */
     void snapshot() {
         MpscUnboundedXaddArrayQueue<Object> q = queue;
-        visible = q == null ? 0 : (int) (q.currentProducerIndex() - q.currentConsumerIndex());
+        visibleLimit = q == null ? 0 : (int) q.currentProducerIndex();
     }
 
-    /** Lets the consumer see every message again, as outside a slice. */
-    void liveView() {
-        visible = LIVE;
+    /**
+     * How many of the messages the slice saw at its start are still here, from the consumer's own
+     * index only (a passthrough's moveOn advances it too); int differences wrap safely.
+     */
+    private int visibleLeft(MpscUnboundedXaddArrayQueue<Object> q) {
+        return Math.max(0, visibleLimit - (int) q.currentConsumerIndex());
     }
 
     /** Messages the consumer may take now. */
@@ -99,8 +105,7 @@ final class Inbox extends Box {
         if (q == null) {
             return 0;
         }
-        int limit = visible;
-        return limit == LIVE ? q.size() : Math.min(limit, q.size());
+        return owner.sliceView ? visibleLeft(q) : q.size();
     }
 
     /** True when the consumer may take a message now. */
@@ -109,8 +114,7 @@ final class Inbox extends Box {
         if (q == null) {
             return true;
         }
-        int limit = visible;
-        return limit == LIVE ? q.isEmpty() : limit == 0 || q.isEmpty();
+        return owner.sliceView ? visibleLeft(q) == 0 : q.isEmpty();
     }
 
     /**
@@ -160,9 +164,6 @@ final class Inbox extends Box {
         MpscUnboundedXaddArrayQueue<Object> q = queue;
         Object message = q.poll();
         if (message != null) {
-            if (visible != LIVE) {
-                visible--;
-            }
             int limit = capacity;
             if (limit >= 0) {
                 // The poll's index store must be visible before we read the feeders' states: a

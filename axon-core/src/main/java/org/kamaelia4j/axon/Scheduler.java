@@ -28,9 +28,10 @@ import org.jctools.queues.MpscUnboundedXaddArrayQueue;
  * in activation order: deterministic, like Axon. {@code Scheduler.create(n)} runs slices on
  * {@code n} worker threads (the caller's thread is one of them); a microprocess still runs on at
  * most one worker at a time. {@link #defaultScheduler()} and {@link Microprocess#run()} use the
- * number of workers given by the system property {@code kamaelia4j.workers}, else one: until the
- * work-stealing scheduler lands, a chain of components passing messages runs fastest on one
- * worker, and several workers pay off for parallel work (see {@code benchmarks/results}).
+ * number of workers given by the system property {@code kamaelia4j.workers}, else the number of
+ * processors. A woken component runs on the worker that woke it when it can, so a chain passing
+ * messages mostly stays on one worker while idle workers steal (see {@code benchmarks/results};
+ * {@code -Dkamaelia4j.workers=1} gives Axon's deterministic single thread).
  *
  * <h2>Running and finishing</h2>
  * {@link #run()} returns once every activated microprocess has finished; a scheduler may be run
@@ -99,9 +100,9 @@ public final class Scheduler {
         return new Scheduler(workers);
     }
 
-    /** The system property {@code kamaelia4j.workers}, else 1. */
+    /** The system property {@code kamaelia4j.workers}, else the number of processors. */
     static int defaultWorkerCount() {
-        return Integer.getInteger("kamaelia4j.workers", 1);
+        return Integer.getInteger("kamaelia4j.workers", Runtime.getRuntime().availableProcessors());
     }
 
     /** How many worker threads run slices. */

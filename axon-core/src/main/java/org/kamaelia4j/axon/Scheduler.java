@@ -110,7 +110,11 @@ public final class Scheduler {
         return workers;
     }
 
-    /** Blocks until every activated microprocess has finished (or {@link #stop()}). */
+    /**
+     * Blocks until every activated microprocess has finished (or {@link #stop()}). If the calling
+     * thread is interrupted while nothing is runnable, it returns early with the interrupt flag
+     * still set, leaving the unfinished microprocesses for a later run.
+     */
     public void run() {
         runSession(0);
     }
@@ -276,6 +280,15 @@ public final class Scheduler {
                 }
                 if (sessionOver) {
                     return null;
+                }
+                if (Thread.interrupted()) {
+                    // park returns at once while the flag is set: never spin on it. The caller of
+                    // run() takes it as a request to return (keeping the flag); a helper ignores it.
+                    if (w == slots[0]) {
+                        Thread.currentThread().interrupt();
+                        return null;
+                    }
+                    continue;
                 }
                 if (deadline == 0) {
                     LockSupport.park(this);

@@ -160,7 +160,9 @@ public final class CommsTime {
 
         @Override
         protected Step main() {
-            return nanos >= 0 ? Step.DONE : super.main();
+            Step step = super.main();
+            // finish in the slice that sent the shutdown: no number may come to wake it again
+            return nanos >= 0 ? Step.DONE : step;
         }
 
         /** The time of the timed cycles, or -1 before they are done. */

@@ -1,7 +1,6 @@
 package org.kamaelia4j.process;
 
-import java.io.ByteArrayInputStream;
-import java.io.DataInputStream;
+import java.io.EOFException;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -19,9 +18,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The receiving end of a link: reads excerpts in order, drops the ones whose sequence number it
- * has delivered already (written again by a restarted writer), decodes the rest, and publishes
- * how far it has delivered so that the writer's window moves on.
+ * The receiving end of a link: reads the writer's batches in order (see {@link LinkWriter}), drops
+ * the messages whose number it has delivered already (written again by a restarted writer),
+ * decodes the rest one at a time, and publishes how far it has delivered so that the writer's
+ * window moves on. A message whose codec reads more or fewer bytes than were written for it is an
+ * error naming the link and the message, not a silent misreading of the ones after it.
+ *
+ * <p>The queue index it reports for a message ({@link #deliveredIndex()}) is that of the excerpt
+ * holding its batch: a reader restarted there reads the whole batch again and drops, by number,
+ * the messages it had delivered.
  *
  * <p>Queue files are deleted once everything in them is safe: delivered, or for a restartable
  * stage, checkpointed ({@link #releaseUpTo(long)}).
@@ -41,7 +46,14 @@ final class LinkReader implements AutoCloseable {
     private final RollCycle rollCycle;
     private final boolean releaseOnDelivery;
     private final ConcurrentLinkedQueue<Released> released = new ConcurrentLinkedQueue<>();
+    private final BatchInput input = new BatchInput();
+    private byte[] batchBytes = new byte[1024];
     private long[] dependencies = new long[0];
+    private int position;
+    private int batchEnd;
+    private int batchLeft;
+    private long batchSeq;
+    private long batchIndex;
     private long readSeq;
     private long readIndex;
     private long deliveredSeq;
@@ -87,25 +99,20 @@ final class LinkReader implements AutoCloseable {
      */
     Object next() {
         for (;;) {
-            long seq;
-            byte[] encoded;
-            try (DocumentContext dc = tailer.readingDocument()) {
-                if (!dc.isPresent()) {
-                    return null;
-                }
-                Bytes<?> bytes = dc.wire().bytes();
-                seq = bytes.readLong();
-                int siblings = bytes.readShort();
-                long[] after = new long[2 * siblings];
-                for (int k = 0; k < siblings; k++) {
-                    after[2 * k] = bytes.readInt();
-                    after[2 * k + 1] = bytes.readLong();
-                }
-                dependencies = after;
-                encoded = new byte[(int) bytes.readRemaining()];
-                bytes.read(encoded);
-                readIndex = dc.index();
+            if (batchLeft == 0 && !readBatch()) {
+                return null;
             }
+            long seq = batchSeq++;
+            batchLeft--;
+            input.window(batchBytes, position, batchEnd);
+            int length;
+            try {
+                length = input.readInt();
+            } catch (IOException e) {
+                throw new UncheckedIOException(where + ": message " + seq + " is cut short", e);
+            }
+            int start = input.position();
+            position = start + length;
             if (seq <= readSeq) {
                 continue;
             }
@@ -113,12 +120,60 @@ final class LinkReader implements AutoCloseable {
                 LOG.error("{}: message {} follows {}; messages are missing", where, seq, readSeq);
             }
             readSeq = seq;
-            try {
-                return codecs.read(new DataInputStream(new ByteArrayInputStream(encoded)), where);
-            } catch (IOException e) {
-                throw new UncheckedIOException(where + ": message " + seq + " is corrupt", e);
-            }
+            readIndex = batchIndex;
+            return decode(seq, start, length);
         }
+    }
+
+    /** Reads the next excerpt, a batch of messages, into {@link #batchBytes}; false if there is none yet. */
+    private boolean readBatch() {
+        try (DocumentContext dc = tailer.readingDocument()) {
+            if (!dc.isPresent()) {
+                return false;
+            }
+            Bytes<?> bytes = dc.wire().bytes();
+            batchSeq = bytes.readLong();
+            batchLeft = bytes.readInt();
+            int siblings = bytes.readShort();
+            long[] after = new long[2 * siblings];
+            for (int k = 0; k < siblings; k++) {
+                after[2 * k] = bytes.readInt();
+                after[2 * k + 1] = bytes.readLong();
+            }
+            dependencies = after;
+            int size = (int) bytes.readRemaining();
+            if (batchBytes.length < size) {
+                batchBytes = new byte[Math.max(size, 2 * batchBytes.length)];
+            }
+            bytes.read(batchBytes, 0, size);
+            position = 0;
+            batchEnd = size;
+            batchIndex = dc.index();
+            return true;
+        }
+    }
+
+    private Object decode(long seq, int start, int length) {
+        input.window(batchBytes, start, start + length);
+        Object message;
+        try {
+            message = codecs.read(input, where);
+        } catch (EOFException e) {
+            throw new MessageEncodingException(where + ": message " + seq + " was written as " + length
+                    + " bytes but its codec read past them", e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(where + ": message " + seq + " is corrupt", e);
+        }
+        int read = input.position() - start;
+        if (read != length) {
+            throw new MessageEncodingException(where + ": message " + seq + " was written as " + length
+                    + " bytes but its codec read " + read + " to decode a " + className(message));
+        }
+        return message;
+    }
+
+    private static String className(Object message) {
+        return message == null ? "null" : message.getClass().getName();
     }
 
     /**

@@ -1,11 +1,8 @@
 package org.kamaelia4j.process;
 
-import java.io.ByteArrayOutputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.util.ArrayDeque;
 import java.util.List;
 
 import net.openhft.chronicle.bytes.Bytes;
@@ -15,26 +12,42 @@ import net.openhft.chronicle.queue.impl.single.SingleChronicleQueue;
 import net.openhft.chronicle.wire.DocumentContext;
 
 /**
- * The sending end of a link: encodes messages, numbers them and appends them to the link's queue,
- * as long as the window allows.
+ * The sending end of a link: encodes messages, numbers them (1, 2, 3, ... per link) and appends
+ * them to the link's queue in batches, as long as the window allows.
  *
- * <p>Each excerpt is the message's sequence number (1, 2, 3, ... per link), then for each sibling
- * link (the other links between the same two JVMs) its id and the number of the last message
- * written there, then the encoded message. The reader holds a message until it has delivered
- * those sibling messages, so that messages between two JVMs arrive in the order they were sent,
- * whatever boxes they travel between: a {@code ProducerFinished} on {@code signal} never
- * overtakes the data sent before it on {@code outbox}.
+ * <h2>Batches</h2>
+ * Appending an excerpt costs far more than encoding a small message, so messages are gathered in
+ * an open batch and appended together as one excerpt by {@link #flush()}: when the batch holds
+ * {@value #BATCH_MESSAGES} messages or {@value #BATCH_BYTES} bytes, when a sibling link starts a
+ * batch, and whenever the owner has written what it had for now (the hosts flush at the end of
+ * every pump). A message is therefore visible to the reader only once flushed.
  *
- * <p>A restarted writer continues from the number its checkpoint gives, so it writes again, under
+ * <p>An excerpt is the number of its first message and how many it holds; then, for each sibling
+ * link (the other links between the same two JVMs), its id and the number of the last message
+ * written there; then each message's encoded length and bytes. The reader holds the batch's
+ * messages until it has delivered those sibling messages, so that messages between two JVMs arrive
+ * in the order they were sent, whatever boxes they travel between: a {@code ProducerFinished} on
+ * {@code signal} never overtakes the data sent before it on {@code outbox}. For that, a writer
+ * flushes its siblings before it opens a batch, so at most one of a set of siblings has an open
+ * batch, and what the siblings had written is already in their queues when this batch is.
+ *
+ * <h2>Restarts and the window</h2>
+ * A restarted writer continues from the number its checkpoint gives, so it writes again, under
  * the same numbers, what its previous incarnation wrote after that checkpoint; the reader drops
  * those. The window is measured against the reader's published "delivered" number: the
- * messages after it are outstanding, and so are their bytes, which this writer remembers. The
- * writer reads the reader's count only when the count it last read says the window is full, so
- * while there is room a write touches nothing the reader writes.
+ * messages after it are outstanding, written or still in the open batch, and so are their bytes,
+ * which this writer remembers per message. The writer reads the reader's count only when the
+ * count it last read says the window is full, so while there is room a write touches nothing the
+ * reader writes.
  *
  * <p>Used by one thread at a time.
  */
 final class LinkWriter implements AutoCloseable {
+
+    /** Most messages in one excerpt. */
+    static final int BATCH_MESSAGES = 256;
+    /** A batch is appended once it holds this many bytes (a larger message makes a batch of its own). */
+    static final int BATCH_BYTES = 16 * 1024;
 
     private final LinkSpec link;
     private final String where;
@@ -44,11 +57,10 @@ final class LinkWriter implements AutoCloseable {
     private final ExcerptAppender appender;
     private final int windowMessages;
     private final long windowBytes;
-    private final ArrayDeque<long[]> outstanding = new ArrayDeque<>();
-    private final ExposedBuffer buffer = new ExposedBuffer();
-    private final DataOutputStream out = new DataOutputStream(buffer);
+    private final OutstandingSizes outstanding = new OutstandingSizes();
+    private final BatchOutput batch = new BatchOutput();
     private List<LinkWriter> siblings = List.of();
-    private long outstandingBytes;
+    private int batchCount;
     private long seq;
     private long knownDelivered;
 
@@ -83,9 +95,7 @@ final class LinkWriter implements AutoCloseable {
         }
         if (!openSince(knownDelivered)) {
             knownDelivered = state.delivered();   // only now: the reader's counter is on another core's cache line
-            while (!outstanding.isEmpty() && outstanding.peekFirst()[0] <= knownDelivered) {
-                outstandingBytes -= outstanding.pollFirst()[1];
-            }
+            outstanding.deliveredUpTo(knownDelivered);
         }
         return openSince(knownDelivered);
     }
@@ -96,11 +106,11 @@ final class LinkWriter implements AutoCloseable {
      */
     private boolean openSince(long delivered) {
         long ahead = seq - delivered;
-        return ahead <= 0 || (ahead < windowMessages && outstandingBytes < windowBytes);
+        return ahead <= 0 || (ahead < windowMessages && outstanding.bytes() < windowBytes);
     }
 
     /**
-     * Encodes and appends {@code message}; drops it when the reader has finished for good.
+     * Encodes {@code message} into the open batch; drops it when the reader has finished for good.
      *
      * @throws MessageEncodingException when it cannot be encoded; nothing was written
      */
@@ -108,26 +118,48 @@ final class LinkWriter implements AutoCloseable {
         if (state.readerClosed()) {
             return;
         }
-        buffer.reset();
-        try {
-            codecs.write(message, out, where);
-        } catch (IOException e) {
-            throw new UncheckedIOException(where + ": encoding failed", e);
+        if (batchCount == 0) {
+            siblings.forEach(LinkWriter::flush);
         }
-        long next = seq + 1;
+        int start = batch.size();
+        try {
+            batch.writeInt(0);
+            codecs.write(message, batch, where);
+        } catch (IOException e) {
+            batch.truncate(start);
+            throw new UncheckedIOException(where + ": encoding failed", e);
+        } catch (RuntimeException e) {
+            batch.truncate(start);
+            throw e;
+        }
+        int length = batch.size() - start - Integer.BYTES;
+        batch.putInt(start, length);
+        seq++;
+        batchCount++;
+        outstanding.add(seq, length);
+        if (batchCount >= BATCH_MESSAGES || batch.size() >= BATCH_BYTES) {
+            flush();
+        }
+    }
+
+    /** Appends the open batch, if any, to the queue, where the reader sees it. */
+    void flush() {
+        if (batchCount == 0) {
+            return;
+        }
         try (DocumentContext dc = appender.writingDocument()) {
             Bytes<?> bytes = dc.wire().bytes();
-            bytes.writeLong(next);
+            bytes.writeLong(seq - batchCount + 1);
+            bytes.writeInt(batchCount);
             bytes.writeShort((short) siblings.size());
             for (LinkWriter sibling : siblings) {
                 bytes.writeInt(sibling.link.id());
                 bytes.writeLong(sibling.seq);
             }
-            bytes.write(buffer.array(), 0, buffer.size());
+            bytes.write(batch.array(), 0, batch.size());
         }
-        seq = next;
-        outstanding.addLast(new long[] {next, buffer.size()});
-        outstandingBytes += buffer.size();
+        batch.reset();
+        batchCount = 0;
         state.appended();
     }
 
@@ -141,16 +173,14 @@ final class LinkWriter implements AutoCloseable {
         return state.delivered() + (state.readerClosed() ? 1 : 0);
     }
 
+    /** Flushes the open batch and closes the queue. */
     @Override
     public void close() {
-        appender.close();
-        queue.close();
-    }
-
-    /** A ByteArrayOutputStream whose array can be read without copying. */
-    private static final class ExposedBuffer extends ByteArrayOutputStream {
-        byte[] array() {
-            return buf;
+        try {
+            flush();
+        } finally {
+            appender.close();
+            queue.close();
         }
     }
 }

@@ -269,9 +269,18 @@ public abstract sealed class ProcessNetwork extends Component permits ProcessPip
     /**
      * Writes what arrived in the network's own inboxes to the links they start while windows
      * allow, box by box, stopping at the first box whose window is full, so that a shutdown
-     * message on {@code control} never overtakes data still waiting in {@code inbox}.
+     * message on {@code control} never overtakes data still waiting in {@code inbox}. Then flushes
+     * every link's batch, so that nothing written waits for the next slice.
      */
     private boolean pumpIn() {
+        try {
+            return writeIn();
+        } finally {
+            outlets.forEach(o -> o.writers.forEach(LinkWriter::flush));
+        }
+    }
+
+    private boolean writeIn() {
         boolean moved = false;
         for (Outlet outlet : outlets) {
             while (dataReady(outlet.box) && outlet.windowOpen()) {

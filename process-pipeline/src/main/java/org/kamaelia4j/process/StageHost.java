@@ -150,9 +150,18 @@ final class StageHost extends Component {
     /**
      * Writes what the stage sent while the windows allow, box by box in link order, stopping at the
      * first box whose window is full: a later box (such as {@code signal}) must not overtake what
-     * an earlier one (such as {@code outbox}) still holds. True if anything moved.
+     * an earlier one (such as {@code outbox}) still holds. Then flushes every link's batch, so that
+     * nothing written waits for the next slice. True if anything moved.
      */
     private boolean pumpOut() {
+        try {
+            return writeOut();
+        } finally {
+            writers.forEach(LinkWriter::flush);
+        }
+    }
+
+    private boolean writeOut() {
         boolean moved = false;
         while (dataReady(STAGE_SIGNAL)) {
             isStageFailure(recv(STAGE_SIGNAL));

@@ -25,8 +25,11 @@
  *
  * <h2>How a message crosses</h2>
  * In the sending JVM the component sends on an outbox as usual; the outbox is linked to a bounded
- * inbox of the JVM's host, which encodes the message and appends it, numbered, to the link's queue
- * in a per-run directory in {@code /dev/shm}. In the receiving JVM the host reads the queue, drops
+ * inbox of the JVM's host, which encodes the message, numbers it and adds it to the link's open
+ * batch; at the end of each of its slices (or once a batch holds 256 messages or 16 KiB) the batch
+ * is appended as one excerpt to the link's queue in a per-run directory in {@code /dev/shm}, so
+ * that the cost of an append is shared by many small messages. In the receiving JVM the host reads
+ * the queue, drops
  * numbers it has delivered already, waits for messages sent earlier on sibling links, decodes, and
  * sends to the destination inbox. Each end publishes its progress in a small shared file: the
  * writer's window and the reader's watcher work from those counters, not from the queue.

@@ -2,8 +2,13 @@ package org.kamaelia4j.process;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,7 +16,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Both ends of links in one JVM: windows, renumbered rewrites, and order across sibling links. */
+/** Both ends of links in one JVM: batches, windows, renumbered rewrites, and order across sibling links. */
 class LinkTest {
 
     @TempDir
@@ -37,11 +42,13 @@ class LinkTest {
             assertTrue(w.windowOpen(), "600 of 1000 bytes");
             w.write(new byte[600]);
             assertFalse(w.windowOpen(), "1200 bytes outstanding");
+            w.flush();
             r.next();
             r.delivered();
             assertTrue(w.windowOpen(), "600 bytes outstanding again");
             w.write("x");
             w.write("y");
+            w.flush();
             r.next();
             r.delivered();
             assertTrue(w.windowOpen());
@@ -88,6 +95,7 @@ class LinkTest {
                 d.write("data" + i);
             }
             c.write("done");
+            c.flush();
             while (in.pump(100, (m, i) -> order.add((String) m))) {
                 assertFalse(order.contains("done") && order.size() < 301, "done overtook data: " + order.size());
             }
@@ -95,5 +103,139 @@ class LinkTest {
         }
         assertEquals(301, order.size());
         assertEquals("done", order.get(300));
+    }
+
+    @Test
+    void messagesTravelInBatchesTheReaderSeesOnlyOnceFlushed() {
+        LinkOptions options = LinkOptions.defaults().windowMessages(10_000);
+        LinkState state = new LinkState(data.stateFile(run));
+        List<Object> got = new ArrayList<>();
+        try (LinkWriter w = writer(data, options, 0); LinkReader r = reader(data, options)) {
+            for (int i = 1; i <= LinkWriter.BATCH_MESSAGES + 10; i++) {
+                w.write(i);
+            }
+            assertEquals(1, state.appends(), "the first full batch was appended as one excerpt");
+            drain(r, got);
+            assertEquals(LinkWriter.BATCH_MESSAGES, got.size(), "the open batch is not visible yet");
+            w.flush();
+            w.flush();
+            assertEquals(2, state.appends(), "one more excerpt; flushing an empty batch appends nothing");
+            drain(r, got);
+        }
+        assertEquals(LinkWriter.BATCH_MESSAGES + 10, got.size());
+        for (int i = 0; i < got.size(); i++) {
+            assertEquals(i + 1, got.get(i));
+        }
+    }
+
+    @Test
+    void aBatchIsAppendedOnceItHoldsEnoughBytes() {
+        LinkState state = new LinkState(data.stateFile(run));
+        try (LinkWriter w = writer(data, LinkOptions.defaults(), 0)) {
+            w.write(new byte[LinkWriter.BATCH_BYTES / 2]);
+            assertEquals(0, state.appends());
+            w.write(new byte[LinkWriter.BATCH_BYTES / 2]);
+            assertEquals(1, state.appends());
+        }
+    }
+
+    @Test
+    void aMessageThatCannotBeEncodedLeavesTheBatchAsItWas() {
+        LinkOptions options = LinkOptions.defaults();
+        List<Object> got = new ArrayList<>();
+        try (LinkWriter w = writer(data, options, 0); LinkReader r = reader(data, options)) {
+            w.write("before");
+            assertThrows(MessageEncodingException.class, () -> w.write(new Object()));
+            w.write("after");
+            w.flush();
+            drain(r, got);
+            assertEquals(2, w.lastSeq());
+        }
+        assertEquals(List.of("before", "after"), got);
+    }
+
+    @Test
+    void aReaderRestartedInsideABatchDeliversOnlyTheRestOfIt() {
+        LinkOptions options = LinkOptions.defaults();
+        long index;
+        try (LinkWriter w = writer(data, options, 0)) {
+            for (int i = 1; i <= 5; i++) {
+                w.write(i);
+            }
+        }
+        try (LinkReader first = reader(data, options)) {
+            first.next();
+            first.delivered();
+            first.next();
+            first.delivered();
+            index = first.deliveredIndex();
+        }
+        List<Object> got = new ArrayList<>();
+        try (LinkReader again = new LinkReader(data, run, options, 2, index, true, "restarted")) {
+            drain(again, got);
+        }
+        assertEquals(List.of(3, 4, 5), got);
+    }
+
+    @Test
+    void aCodecThatReadsTooLittleIsNamedInsteadOfCorruptingTheNextMessages() {
+        MessageEncodingException e = misread(new SloppyCodec(false));
+        assertTrue(e.getMessage().contains("message 1 was written as 8 bytes but its codec read 4 to decode a "
+                + "java.lang.StringBuilder"), e.getMessage());
+        assertTrue(e.getMessage().contains("'inbox'"), e.getMessage());
+    }
+
+    @Test
+    void aCodecThatReadsTooMuchIsNamedInsteadOfCorruptingTheNextMessages() {
+        MessageEncodingException e = misread(new SloppyCodec(true));
+        assertTrue(e.getMessage().contains("message 1 was written as 4 bytes but its codec read past them"),
+                e.getMessage());
+    }
+
+    private MessageEncodingException misread(MessageCodec codec) {
+        LinkOptions options = LinkOptions.defaults().codecs(Codecs.builder().codec(codec).build());
+        try (LinkWriter w = writer(data, options, 0); LinkReader r = reader(data, options)) {
+            w.write(new StringBuilder("x"));
+            w.write("next");
+            w.flush();
+            return assertThrows(MessageEncodingException.class, r::next);
+        }
+    }
+
+    private static void drain(LinkReader r, List<Object> into) {
+        for (Object m; (m = r.next()) != null; r.delivered()) {
+            into.add(m);
+        }
+        assertNull(r.next());
+    }
+
+    /** A StringBuilder codec whose read does not match its write: an int too many or too few. */
+    private record SloppyCodec(boolean readsTooMuch) implements MessageCodec {
+        @Override
+        public int tag() {
+            return MessageCodec.FIRST_USER_TAG;
+        }
+
+        @Override
+        public boolean accepts(Object message) {
+            return message instanceof StringBuilder;
+        }
+
+        @Override
+        public void write(Object message, DataOutput out) throws IOException {
+            out.writeUTF(message.toString());
+            if (!readsTooMuch) {
+                out.writeInt(0);
+            }
+        }
+
+        @Override
+        public Object read(DataInput in) throws IOException {
+            String s = in.readUTF();
+            if (readsTooMuch) {
+                in.readInt();
+            }
+            return new StringBuilder(s);
+        }
     }
 }

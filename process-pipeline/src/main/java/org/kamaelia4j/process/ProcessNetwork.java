@@ -150,6 +150,7 @@ public abstract sealed class ProcessNetwork extends Component permits ProcessPip
             if (runDirectory == null) {
                 start();
             }
+            watcher.sliceStarting();
             handleExits();
             if (stageFailure != null) {
                 return failed();
@@ -163,7 +164,7 @@ public abstract sealed class ProcessNetwork extends Component permits ProcessPip
             if (lastWord != null) {
                 return sayLastWord();
             }
-            return progress ? Step.CONTINUE : Step.PAUSE;
+            return progress ? Step.CONTINUE : pauseWatched();
         } catch (RuntimeException e) {
             keepDirectory = true;
             throw e;
@@ -261,9 +262,14 @@ public abstract sealed class ProcessNetwork extends Component permits ProcessPip
         try {
             send(lastWord, SIGNAL);
         } catch (BoxFullException full) {
-            return Step.PAUSE;
+            return pauseWatched();
         }
         return Step.DONE;
+    }
+
+    /** Pauses with the watcher armed, or runs again if the links moved while this slice ran. */
+    private Step pauseWatched() {
+        return watcher.arm() ? Step.PAUSE : Step.CONTINUE;
     }
 
     /**

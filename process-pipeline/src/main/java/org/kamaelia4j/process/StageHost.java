@@ -33,7 +33,7 @@ import org.kamaelia4j.axon.ipc.ErrorInformation;
  */
 final class StageHost extends Component {
 
-    private static final int OUTBOX_ROOM = 64;
+    private static final int OUTBOX_ROOM = 256;
     private static final int BATCH = 256;
     private static final String STAGE_SIGNAL = "stageSignal";
 
@@ -105,6 +105,7 @@ final class StageHost extends Component {
             wired = true;
             wire();
         }
+        watcher.sliceStarting();
         try {
             boolean progress = pumpOut();
             if (failure != null) {
@@ -112,7 +113,7 @@ final class StageHost extends Component {
             }
             if (checkpointDue) {
                 if (!idle()) {
-                    return othersRunning() ? Step.CONTINUE : Step.PAUSE;
+                    return othersRunning() ? Step.CONTINUE : pauseWatched();
                 }
                 saveCheckpoint();
             }
@@ -121,11 +122,16 @@ final class StageHost extends Component {
                 inflow.closeReaders();
                 return Step.DONE;
             }
-            return progress ? Step.CONTINUE : Step.PAUSE;
+            return progress ? Step.CONTINUE : pauseWatched();
         } catch (RuntimeException e) {
             failure = e;
             return Step.DONE;
         }
+    }
+
+    /** Pauses with the watcher armed, or runs again if the links moved while this slice ran. */
+    private Step pauseWatched() {
+        return watcher.arm() ? Step.PAUSE : Step.CONTINUE;
     }
 
     private void wire() {

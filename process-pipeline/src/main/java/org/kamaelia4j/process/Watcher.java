@@ -1,6 +1,8 @@
 package org.kamaelia4j.process;
 
+import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.LongSupplier;
 
@@ -8,12 +10,25 @@ import java.util.function.LongSupplier;
  * Wakes a paused microprocess when something it waits for changes in shared memory: a link it
  * reads got new excerpts, or the reader of a link it writes made room in the window.
  *
- * <p>A daemon thread polls the given counters; when one differs from the value it last saw it
- * calls the wake action. Since it compares against its own last view, an update that lands while
- * the microprocess is deciding to pause is still seen: no wake-up is lost. While nothing changes
- * it spins briefly, then yields, then parks for doubling intervals up to
- * {@value #MAX_PARK_MICROS} µs, so an idle network costs close to no CPU and a busy one is woken
- * within microseconds.
+ * <h2>Armed only while the microprocess is paused</h2>
+ * While the microprocess runs it reads its queues itself, so the watcher's thread sleeps: on a
+ * machine with few cores a thread polling counters that change with every batch would take CPU
+ * time from the JVM's workers and contend for the microprocess's state word. Each slice of the
+ * microprocess calls {@link #sliceStarting()}, which notes the counters; when the slice ends with
+ * nothing to do, {@link #arm()} notes them again. If they moved during the slice, the slice may
+ * have missed the change, so {@code arm} refuses and the microprocess runs once more; otherwise
+ * the watcher is armed with those values, and any later change, which the slice cannot have
+ * seen, wakes the microprocess. The counters only grow, so comparing for difference cannot miss
+ * one, even when the thread compares against values from an earlier arming that it has not
+ * acted on yet (the microprocess was woken by something else meanwhile): an older value can
+ * only cause a spurious wake.
+ *
+ * <p>Armed, the thread spins briefly, then yields, then parks for doubling intervals up to
+ * {@value #MAX_PARK_MICROS} µs, so a busy network is woken within microseconds and an idle one
+ * costs close to no CPU. It disarms itself before it wakes the microprocess.
+ *
+ * <p>{@code sliceStarting} and {@code arm} are called from the microprocess's slices only (which
+ * never overlap); {@link #close()} from any thread.
  */
 final class Watcher implements AutoCloseable {
 
@@ -25,11 +40,18 @@ final class Watcher implements AutoCloseable {
     private final List<LongSupplier> counters;
     private final Runnable wake;
     private final Thread thread;
+    private final long[] atSliceStart;
+    private final AtomicLongArray armedWith;
+    private volatile boolean armed;
+    private volatile boolean sleeping;
     private volatile boolean running = true;
 
     Watcher(String name, List<LongSupplier> counters, Runnable wake) {
         this.counters = List.copyOf(counters);
         this.wake = wake;
+        this.atSliceStart = new long[counters.size()];
+        this.armedWith = new AtomicLongArray(counters.size());
+        Arrays.fill(atSliceStart, Long.MIN_VALUE);   // no slice noted yet: the first arm refuses
         this.thread = Thread.ofPlatform().daemon().name("k4j-watcher-" + name).unstarted(this::watch);
     }
 
@@ -38,26 +60,73 @@ final class Watcher implements AutoCloseable {
         return this;
     }
 
+    /** Notes the counters as a slice of the microprocess starts: what that slice can see. */
+    void sliceStarting() {
+        for (int i = 0; i < atSliceStart.length; i++) {
+            atSliceStart[i] = counters.get(i).getAsLong();
+        }
+    }
+
+    /**
+     * Arms the watcher as the microprocess is about to pause; false, and not armed, when a counter
+     * moved since {@link #sliceStarting()}: then the microprocess must run again instead of pausing.
+     */
+    boolean arm() {
+        for (int i = 0; i < atSliceStart.length; i++) {
+            long now = counters.get(i).getAsLong();
+            if (now != atSliceStart[i]) {
+                return false;
+            }
+            armedWith.setOpaque(i, now);
+        }
+        armed = true;
+        if (sleeping) {
+            LockSupport.unpark(thread);
+        }
+        return true;
+    }
+
     private void watch() {
-        long[] seen = new long[counters.size()];
-        java.util.Arrays.fill(seen, Long.MIN_VALUE);
         int idle = 0;
         while (running) {
-            boolean changed = false;
-            for (int i = 0; i < seen.length; i++) {
-                long now = counters.get(i).getAsLong();
-                if (now != seen[i]) {
-                    seen[i] = now;
-                    changed = true;
-                }
-            }
-            if (changed) {
-                wake.run();
+            if (!armed) {
+                sleepUntilArmed();
                 idle = 0;
+            } else if (moved()) {
+                armed = false;
+                wake.run();
             } else {
                 backOff(idle++);
             }
         }
+    }
+
+    private boolean moved() {
+        for (int i = 0; i < armedWith.length(); i++) {
+            if (counters.get(i).getAsLong() != armedWith.getOpaque(i)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Waits for {@link #arm()}, spinning briefly first, as a slice that found nothing to do often
+     * follows soon. The flags are volatile, so either {@code arm} sees {@code sleeping} or this
+     * sees {@code armed}.
+     */
+    private void sleepUntilArmed() {
+        for (int i = 0; i < SPINS; i++) {
+            if (armed) {
+                return;
+            }
+            Thread.onSpinWait();
+        }
+        sleeping = true;
+        if (!armed && running) {
+            LockSupport.park(this);
+        }
+        sleeping = false;
     }
 
     private static void backOff(int idle) {

@@ -198,6 +198,12 @@ public final class PlugSplitter extends AdaptiveCommsComponent {
         return all;
     }
 
+    /** Once finished it copies to no one, whatever sinks were configured. */
+    @Override
+    protected void closeDownComponent() {
+        dataSinkCount = 0;
+    }
+
     private void configure(Object request) {
         if (request instanceof AddSink add) {
             addSink(dataSinks, add.sink(), add.inbox(), OUTBOX);

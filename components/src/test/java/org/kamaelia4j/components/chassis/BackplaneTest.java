@@ -107,6 +107,7 @@ class BackplaneTest {
         assertSame(stop, watcher.next(Component.CONTROL), "the backplane passes it on");
         await(() -> bp.isStopped() && a.collector.shutdownMessage() != null, "backplane and subscriber end");
         assertSame(stop, a.collector.shutdownMessage());
+        assertEquals(0, bp.subscriberCount(), "a finished backplane sends to no one");
         assertEquals(Set.of(), s.tracker().servicesRegistered());
         Backplane again = new Backplane("bus");
         again.activate(s);    // the name is free again

@@ -1,9 +1,5 @@
 package org.kamaelia4j.benchmarks.jmh;
 
-import static java.lang.invoke.MethodType.methodType;
-
-import java.lang.invoke.MethodHandle;
-import java.lang.invoke.MethodHandles;
 import java.util.concurrent.TimeUnit;
 
 import org.kamaelia4j.axon.Boxes;
@@ -11,6 +7,7 @@ import org.kamaelia4j.axon.Component;
 import org.kamaelia4j.axon.GeneratorComponent;
 import org.kamaelia4j.axon.Scheduler;
 import org.kamaelia4j.axon.Step;
+import org.kamaelia4j.benchmarks.RawContinuation;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -108,69 +105,6 @@ public class GeneratorResumeBenchmark {
         @Override
         protected Step main() {
             return --left > 0 ? Step.CONTINUE : Step.DONE;
-        }
-    }
-
-    /**
-     * A {@code jdk.internal.vm.Continuation} whose body yields forever, reached through method
-     * handles called with {@code invokeExact} (as axon-core's own strand does), so that the JIT
-     * inlines them and the figure is the continuation's own cost.
-     */
-    static final class RawContinuation {
-        private static final MethodHandle NEW;
-        private static final MethodHandle RUN;
-        private static final MethodHandle YIELD;
-
-        static {
-            try {
-                Class<?> scopeClass = Class.forName("jdk.internal.vm.ContinuationScope");
-                Class<?> continuation = Class.forName("jdk.internal.vm.Continuation");
-                MethodHandles.Lookup lookup = MethodHandles.lookup();
-                Object scope = lookup.findConstructor(scopeClass, methodType(void.class, String.class))
-                        .invoke("raw-benchmark");
-                NEW = MethodHandles.insertArguments(
-                                lookup.findConstructor(continuation, methodType(void.class, scopeClass, Runnable.class)),
-                                0, scope)
-                        .asType(methodType(Object.class, Runnable.class));
-                RUN = lookup.findVirtual(continuation, "run", methodType(void.class))
-                        .asType(methodType(void.class, Object.class));
-                YIELD = MethodHandles.insertArguments(
-                        lookup.findStatic(continuation, "yield", methodType(boolean.class, scopeClass)), 0, scope);
-            } catch (Throwable t) {
-                throw new ExceptionInInitializerError(new IllegalStateException(
-                        "continuations need --add-exports java.base/jdk.internal.vm=ALL-UNNAMED", t));
-            }
-        }
-
-        private final Object continuation;
-
-        RawContinuation() {
-            try {
-                continuation = (Object) NEW.invokeExact((Runnable) RawContinuation::yieldForever);
-            } catch (Throwable t) {
-                throw new IllegalStateException("could not make a continuation", t);
-            }
-        }
-
-        void resume() {
-            try {
-                RUN.invokeExact(continuation);
-            } catch (Throwable t) {
-                throw new IllegalStateException(t);
-            }
-        }
-
-        private static void yieldForever() {
-            try {
-                while (true) {
-                    boolean yielded = (boolean) YIELD.invokeExact();
-                    if (!yielded) {
-                        throw new IllegalStateException("the raw continuation is pinned");
-                    }
-                }
-            } catch (Throwable t) {
-                throw new IllegalStateException(t);
-            }
         }
     }
 }

@@ -14,11 +14,15 @@ import java.util.Locale;
 import org.openjdk.jmh.results.Result;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.results.format.ResultFormatType;
+import org.openjdk.jmh.runner.BenchmarkList;
+import org.openjdk.jmh.runner.BenchmarkListEntry;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.RunnerException;
+import org.openjdk.jmh.runner.format.OutputFormatFactory;
 import org.openjdk.jmh.runner.options.Options;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.TimeValue;
+import org.openjdk.jmh.runner.options.VerboseMode;
 
 /**
  * Runs the JMH micro-benchmarks of this package and writes their table to
@@ -46,10 +50,16 @@ public final class JmhRunner {
     /** {@code [regex]}: runs the benchmarks whose name matches, all of this package's by default. */
     public static void main(String[] args) throws RunnerException, IOException {
         String filter = args.length > 0 ? args[0] : "";
+        String include = JmhRunner.class.getPackageName() + ".*" + filter;
+        if (listed(include).isEmpty()) {
+            System.err.println("no JMH benchmark matches '" + filter + "'; benchmarks are "
+                    + listed(JmhRunner.class.getPackageName()));
+            System.exit(2);
+        }
         Path results = Path.of(System.getProperty("k4j.results", "benchmarks/results"));
         Files.createDirectories(results);
         Options options = new OptionsBuilder()
-                .include(JmhRunner.class.getPackageName() + ".*" + filter)
+                .include(include)
                 .warmupIterations(3)
                 .warmupTime(TimeValue.seconds(1))
                 .measurementIterations(5)
@@ -60,15 +70,20 @@ public final class JmhRunner {
                 .build();
         double loadBefore = loadAverage();
         Collection<RunResult> run = new Runner(options).run();
-        if (run.isEmpty()) {
-            System.err.println("no JMH benchmark matches '" + filter + "'; benchmark classes are "
-                    + BENCHMARKS.stream().map(Class::getSimpleName).toList());
-            System.exit(2);
-        }
         String markdown = markdown(filter, run, loadBefore, loadAverage());
         Files.writeString(results.resolve("jmh.md"), markdown);
         System.out.println(markdown);
         System.out.println("results written to " + results.resolve("jmh.md").toAbsolutePath());
+    }
+
+    /** The names ({@code Class.method}) of the generated benchmarks that {@code include} matches. */
+    static List<String> listed(String include) {
+        return BenchmarkList.defaultList()
+                .find(OutputFormatFactory.createFormatInstance(System.out, VerboseMode.SILENT), List.of(include),
+                        List.of())
+                .stream()
+                .map(BenchmarkListEntry::getUsername)
+                .toList();
     }
 
     private static String markdown(String filter, Collection<RunResult> run, double before, double after) {

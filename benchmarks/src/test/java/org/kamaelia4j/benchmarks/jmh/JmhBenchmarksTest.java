@@ -12,10 +12,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.kamaelia4j.stm.Value;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.runner.BenchmarkList;
-import org.openjdk.jmh.runner.BenchmarkListEntry;
-import org.openjdk.jmh.runner.format.OutputFormatFactory;
-import org.openjdk.jmh.runner.options.VerboseMode;
 
 /**
  * JMH's annotation processor ran (the build lists every benchmark), and each benchmark does its
@@ -31,11 +27,7 @@ class JmhBenchmarksTest {
                         .filter(m -> m.isAnnotationPresent(Benchmark.class))
                         .map(m -> c.getName() + "." + m.getName()))
                 .collect(Collectors.toCollection(TreeSet::new));
-        Set<String> listed = BenchmarkList.defaultList()
-                .getAll(OutputFormatFactory.createFormatInstance(System.out, VerboseMode.SILENT), List.of())
-                .stream()
-                .map(BenchmarkListEntry::getUsername)
-                .collect(Collectors.toCollection(TreeSet::new));
+        Set<String> listed = new TreeSet<>(JmhRunner.listed(""));
         assertEquals(Set.of(
                 "org.kamaelia4j.benchmarks.jmh.GeneratorResumeBenchmark.generatorYield",
                 "org.kamaelia4j.benchmarks.jmh.GeneratorResumeBenchmark.plainSlice",
@@ -43,6 +35,8 @@ class JmhBenchmarksTest {
                 "org.kamaelia4j.benchmarks.jmh.InboxBenchmark.sendAndReceive",
                 "org.kamaelia4j.benchmarks.jmh.StoreCommitBenchmark.incrementAndCommit"), expected);
         assertEquals(expected, listed);
+        assertEquals(List.of("org.kamaelia4j.benchmarks.jmh.InboxBenchmark.sendAndReceive"),
+                JmhRunner.listed(JmhRunner.class.getPackageName() + ".*Inbox"));
     }
 
     @Test

@@ -245,21 +245,25 @@ public abstract class Microprocess {
         return state == PAUSED;
     }
 
-    /** Runs one slice; called by a worker that took this microprocess from a run queue. */
-    final void runSlice() {
+    /**
+     * Runs one slice; called by a worker that took this microprocess from a run queue.
+     *
+     * @return true when it is to run again: it is then {@code QUEUED}, and the worker must queue
+     *         it or run it next
+     */
+    final boolean runSlice() {
         STATE.setVolatile(this, RUNNING);
         Instrumentation.Stats st = stats;
         Step step;
         try {
             if (stopRequested) {
                 finish(null);
-                return;
+                return false;
             }
             long sample = 0;
             if (st != null) {
                 if (st.held) {
-                    sleepHeld();
-                    return;
+                    return sleepHeld();
                 }
                 sample = st.sliceStarts();
             }
@@ -281,27 +285,33 @@ public abstract class Microprocess {
             }
         } catch (Throwable t) {
             finish(t);
-            return;
+            return false;
         }
         if (step == Step.DONE || stopRequested) {
             finish(null);
-            return;
+            return false;
         }
-        boolean pause = step == Step.PAUSE || pauseRequested;
-        pauseRequested = false;
-        if (pause && STATE.compareAndSet(this, RUNNING, PAUSED)) {
-            return;
+        boolean requested = pauseRequested;
+        if (requested) {
+            pauseRequested = false; // a request made after the read above stays for the next slice
         }
-        STATE.setVolatile(this, QUEUED);
-        scheduler.enqueue(this);
+        if ((step == Step.PAUSE || requested) && STATE.compareAndSet(this, RUNNING, PAUSED)) {
+            return false;
+        }
+        // release suffices: the worker publishes the microprocess (run queue) or runs it itself
+        // after this store, and a waker that still reads RUNNING marks it RUNNING_WOKEN, which
+        // this store replaces: either way the wake-up is this next slice
+        STATE.setRelease(this, QUEUED);
+        return true;
     }
 
     /** A held microprocess runs no slice: it goes back to sleep unless woken meanwhile. */
-    private void sleepHeld() {
-        if (!STATE.compareAndSet(this, RUNNING, PAUSED)) {
-            STATE.setVolatile(this, QUEUED);
-            scheduler.enqueue(this);
+    private boolean sleepHeld() {
+        if (STATE.compareAndSet(this, RUNNING, PAUSED)) {
+            return false;
         }
+        STATE.setRelease(this, QUEUED);
+        return true;
     }
 
     private void finish(Throwable failure) {

@@ -44,7 +44,9 @@ import org.jctools.queues.MpscUnboundedXaddArrayQueue;
  * Runnable microprocesses wait in one lock-free FIFO run queue (JCTools). A paused microprocess
  * is in no queue; a wake-up puts it back (see {@link Microprocess}). A worker with nothing to run
  * parks (no spinning, no sleeping); whoever enqueues work after a full fence looks for a parked
- * worker and unparks it, so no wake-up is lost. Nothing here sleeps.
+ * worker and unparks it, so no wake-up is lost. Nothing here sleeps. A microprocess whose slice
+ * asks for another one while nothing else waits for its worker runs again at once, without the
+ * round trip through the queue (it would come straight back out).
  */
 public final class Scheduler {
 
@@ -190,11 +192,12 @@ public final class Scheduler {
      */
     void enqueue(Microprocess mp) {
         Worker w = CURRENT.get();
-        if (w != null && w.scheduler == this) {
-            w.local.offer(mp);
-        } else {
-            injected.offer(mp);
-        }
+        publish(w != null && w.scheduler == this ? w.local : injected, mp);
+    }
+
+    /** Puts {@code mp} in {@code queue}, then wakes a parked worker if there is one. */
+    private void publish(MessagePassingQueue<Microprocess> queue, Microprocess mp) {
+        queue.offer(mp);
         VarHandle.fullFence();
         if (idle.get() > 0) {
             wakeIdleWorker();
@@ -253,9 +256,9 @@ public final class Scheduler {
     private void work(Worker w, long deadline) {
         CURRENT.set(w);
         try {
-            Microprocess mp;
-            while ((mp = next(w, deadline)) != null) {
-                mp.runSlice();
+            Microprocess mp = next(w, deadline);
+            while (mp != null) {
+                mp = mp.runSlice() ? again(w, mp, deadline) : next(w, deadline);
             }
         } finally {
             CURRENT.remove();
@@ -303,6 +306,32 @@ public final class Scheduler {
     }
 
     /**
+     * The next microprocess for {@code w} after {@code mp}'s slice asked for another one: {@code mp}
+     * itself, without a trip through the run queue, when nothing else waits for this worker (its
+     * own queue and the injection queue are empty, so queueing it would give it straight back).
+     * Otherwise {@code mp} goes to the back of the worker's queue, behind what other threads woke
+     * meanwhile; so does it every 64th slice, so that {@link #find} still steals now and then.
+     */
+    private Microprocess again(Worker w, Microprocess mp, long deadline) {
+        int tick = w.ticks + 1;   // counted here when mp runs again, else by find
+        if ((tick & 63) != 0 && w.local.isEmpty() && !sessionOver
+                && (deadline == 0 || System.nanoTime() - deadline < 0)) {
+            if (injected.isEmpty()) {
+                w.ticks = tick;
+                return mp;
+            }
+            takeInjected(w);
+        }
+        publish(w.local, mp);
+        return next(w, deadline);
+    }
+
+    /** Moves a fair share of what other threads woke to {@code w}'s own queue. */
+    private void takeInjected(Worker w) {
+        injected.drain(w.local::offer, injected.size() / workers + 1);
+    }
+
+    /**
      * The next microprocess for {@code w}: from its own queue, taking in a fair share of what
      * other threads woke every so often (and whenever its own queue is empty) so that nothing
      * waits for long; now and then, and whenever it has nothing, taken from another worker, so
@@ -311,7 +340,7 @@ public final class Scheduler {
     private Microprocess find(Worker w) {
         int tick = ++w.ticks;
         if ((tick & 31) == 0 || w.local.isEmpty()) {
-            injected.drain(w.local::offer, injected.size() / workers + 1);
+            takeInjected(w);
         }
         Microprocess mp = (tick & 63) == 0 ? steal(w) : null;
         if (mp == null) {

@@ -456,6 +456,41 @@ class SchedulerTest {
         assertInstanceOf(ErrorInformation.class, watcher.recv("control"));
     }
 
+    /**
+     * A busy microprocess alone on its worker runs again without queueing; a wake-up from another
+     * thread still gets in at the next slice boundary, not after a batch of the busy one's slices.
+     */
+    @Test
+    void aWakeFromAnotherThreadGetsInAtOnceBesideALoneBusyMicroprocess() throws Exception {
+        Scheduler s = Scheduler.create(1);
+        Lambda sleeper = new Lambda(self -> self.slicesRun.get() == 1 ? Step.PAUSE : Step.DONE);
+        AtomicBoolean woken = new AtomicBoolean();
+        AtomicInteger slicesAfterWake = new AtomicInteger();
+        Lambda busy = new Lambda(self -> {
+            if (sleeper.isStopped()) {
+                return Step.DONE;
+            }
+            if (woken.get()) {
+                slicesAfterWake.incrementAndGet();
+            }
+            return Step.CONTINUE;
+        });
+        sleeper.activate(s);
+        busy.activate(s);
+        Thread waker = new Thread(() -> {
+            while (!s.isPaused(sleeper) || busy.slicesRun.get() < 1000) {
+                Thread.onSpinWait();
+            }
+            sleeper.unpause();
+            woken.set(true);
+        });
+        waker.start();
+        assertTrue(s.run(Duration.ofSeconds(8)));
+        waker.join();
+        assertEquals(2, sleeper.slicesRun.get());
+        assertTrue(slicesAfterWake.get() <= 2, "busy ran " + slicesAfterWake.get() + " slices after the wake-up");
+    }
+
     @ParameterizedTest(name = "workers={0}")
     @MethodSource("org.kamaelia4j.axon.TestComponents#workerCounts")
     void pipelineOfHelpersDeliversEverythingInOrder(int workers) {

@@ -12,7 +12,9 @@ import org.kamaelia4j.axon.Step;
 /**
  * One {@code yieldNow()} of a {@link GeneratorComponent}: suspend, back through the scheduler,
  * resume. Measured on continuations and on the virtual-thread fallback, against the same loop
- * written as a plain component returning {@code Step.CONTINUE} (the cost of a bare slice).
+ * written as a plain component returning {@code Step.CONTINUE} (the cost of a bare slice) and
+ * against a bare JDK continuation's run and yield ({@link RawContinuation}): a generator's round
+ * trip costs about a slice plus a raw resume/yield.
  */
 final class GeneratorResume implements Workload {
 
@@ -49,7 +51,17 @@ final class GeneratorResume implements Workload {
                 new Contender("Kamaelia4J GeneratorComponent, virtual threads", false,
                         n -> time(n, new Yielder(n, Mode.VIRTUAL_THREAD))),
                 new Contender("Kamaelia4J plain Component slice (CONTINUE)", false,
-                        n -> time(n, new Slicer(n))));
+                        n -> time(n, new Slicer(n))),
+                new Contender("raw jdk.internal.vm.Continuation run + yield (the floor)", false, GeneratorResume::raw));
+    }
+
+    private static double raw(long n) {
+        RawContinuation c = new RawContinuation();
+        long start = System.nanoTime();
+        for (long i = 0; i < n; i++) {
+            c.resume();
+        }
+        return (double) (System.nanoTime() - start) / n;
     }
 
     private static double time(long n, Component c) {

@@ -27,6 +27,15 @@
  * baselines that are orders of magnitude slower make a fraction of the work (their names say
  * which) and are reported per unit of work like the rest.
  *
+ * <h2>JMH micro-benchmarks</h2>
+ * Beside the runner, {@link org.kamaelia4j.benchmarks.jmh} holds JMH benchmarks of single
+ * operations: a generator component's resume/yield against a bare JDK continuation, one message
+ * through one inbox, one uncontended STM commit. {@code ./k4j bench jmh [regex]} builds and runs
+ * them (3 warm-up and 5 measured iterations of 1 s, 1 fork) and writes the table to
+ * {@code benchmarks/results/jmh.md}. JMH's warm-up, forks and error bars make these the figures
+ * to compare when changing one of those paths; the runner's workloads stay the figures for whole
+ * programs against their peers.
+ *
  * <h2>The long stress run</h2>
  * Correctness under load is a test, not a workload: {@code LoadStressTest} in axon-core runs for
  * 3 seconds in {@code ./k4j test}, and for 60 seconds under the root pom's Maven profile

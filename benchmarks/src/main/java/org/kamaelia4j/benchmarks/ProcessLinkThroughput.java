@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
@@ -13,9 +12,9 @@ import net.openhft.chronicle.queue.ExcerptAppender;
 import net.openhft.chronicle.queue.ExcerptTailer;
 import net.openhft.chronicle.queue.impl.single.SingleChronicleQueue;
 import net.openhft.chronicle.wire.DocumentContext;
+import org.kamaelia4j.axon.Component;
 import org.kamaelia4j.axon.Pipeline;
 import org.kamaelia4j.axon.Scheduler;
-import org.kamaelia4j.components.util.DataSource;
 import org.kamaelia4j.process.LinkOptions;
 import org.kamaelia4j.process.ProcessPipeline;
 import org.kamaelia4j.process.Stage;
@@ -23,7 +22,7 @@ import org.kamaelia4j.process.Stage;
 /**
  * Small messages (alternately a {@code Long} and a short {@code String}) from the parent JVM
  * through a stage JVM that passes them on and back to the parent, in million messages per second:
- * {@code Pipeline(DataSource, ProcessPipeline.of(Stage.of(Echo::new)), RateSink)} against raw
+ * {@code Pipeline(LinkMessages, ProcessPipeline.of(Stage.of(Echo::new)), RateSink)} against raw
  * Chronicle Queue between the same kind of JVM pair (the parent appends to one queue, the child
  * tails it and appends each excerpt to a second queue, the parent tails that).
  *
@@ -47,7 +46,8 @@ final class ProcessLinkThroughput implements Workload {
     /** The larger back-pressure window of the second row (the default is 1,024 messages). */
     private static final int WIDE_WINDOW = 16_384;
 
-    private static final String[] WORDS = {"alpha", "bravo", "charlie", "delta", "echo", "foxtrot", "golf", "hotel"};
+    /** Room in the ProcessPipeline's inbox: the source waits rather than queueing millions of messages. */
+    private static final int SOURCE_ROOM = 4096;
 
     @Override
     public String name() {
@@ -88,18 +88,11 @@ final class ProcessLinkThroughput implements Workload {
                 new Contender("raw Chronicle Queue append/tail", false, ProcessLinkThroughput::raw));
     }
 
-    static List<Object> messages(long n) {
-        List<Object> messages = new ArrayList<>((int) n);
-        for (int i = 0; i < n; i++) {
-            messages.add((i & 1) == 0 ? (Object) (long) i : WORDS[(i >> 1) & 7]);
-        }
-        return messages;
-    }
-
     private static double ours(long n, LinkOptions options) {
         RateSink sink = new RateSink(n / 2);
-        new Pipeline(new DataSource(messages(n)),
-                ProcessPipeline.of(options, Stage.of(Echo::new).jvmOptions(STAGE_JVM)), sink).run();
+        ProcessPipeline link = ProcessPipeline.of(options, Stage.of(Echo::new).jvmOptions(STAGE_JVM));
+        link.setInboxSize(Component.INBOX, SOURCE_ROOM);
+        new Pipeline(new LinkMessages(n), link, sink).run();
         if (sink.count() != n) {
             throw new IllegalStateException("ProcessPipeline delivered " + sink.count() + " of " + n + " messages");
         }
@@ -131,10 +124,10 @@ final class ProcessLinkThroughput implements Workload {
             for (int i = 0; i < n; i++) {
                 try (DocumentContext dc = appender.writingDocument()) {
                     Bytes<?> bytes = dc.wire().bytes();
-                    if ((i & 1) == 0) {
-                        bytes.writeByte((byte) 1).writeLong(i);
+                    if (LinkMessages.message(i) instanceof String word) {
+                        bytes.writeByte((byte) 2).writeUtf8(word);
                     } else {
-                        bytes.writeByte((byte) 2).writeUtf8(WORDS[(i >> 1) & 7]);
+                        bytes.writeByte((byte) 1).writeLong(i);
                     }
                 }
             }

@@ -1,12 +1,14 @@
 package org.kamaelia4j.benchmarks;
 
 import java.util.List;
+import java.util.Locale;
 
 /**
  * The most idle components one JVM holds: millions made, in batches of 100,000, until
  * {@code size} are live or the heap is nearly full (less than a tenth free after a full
  * collection). Heavy: skipped by an unfiltered quick run; run it with a big heap,
- * {@code K4J_JAVA_OPTS=-Xmx8g ./k4j bench live}. Same kinds as {@link IdleMemory}.
+ * {@code K4J_JAVA_OPTS=-Xmx8g ./k4j bench live}. Same kinds as {@link IdleMemory}. Each kind also
+ * prints how long making them took and the heap they hold after a full collection.
  */
 final class LiveComponents implements Workload {
 
@@ -51,10 +53,16 @@ final class LiveComponents implements Workload {
     }
 
     static double millionsLive(Idlers.Kind kind, long most) throws Exception {
+        long heapBefore = Idlers.usedHeapAfterGc();
         try (Idlers idlers = kind.make().get()) {
+            long start = System.nanoTime();
             while (idlers.size() < most && roomForAnotherBatch()) {
                 idlers.grow((int) Math.min(BATCH, most - idlers.size()));
             }
+            double seconds = (System.nanoTime() - start) / 1e9;
+            long heap = Idlers.usedHeapAfterGc() - heapBefore;
+            System.out.printf(Locale.ROOT, "  %s: %,d live, made in %.1f s; heap %,d MB after a full GC"
+                    + " (%d bytes each)%n", kind.name(), idlers.size(), seconds, heap >> 20, heap / Math.max(1, idlers.size()));
             return idlers.size() / 1e6;
         }
     }

@@ -79,7 +79,7 @@ final class MonteCarloPi implements Workload {
 
     private static double oneThread(long darts) {
         for (int i = 0; i < WARM_UP_JOBS; i++) {
-            PiStage.hits(WARM_UP_DARTS, i);
+            checkPi(PiStage.hits(WARM_UP_DARTS, i), WARM_UP_DARTS);
         }
         long start = System.nanoTime();
         checkPi(PiStage.hits(darts, start), darts);
@@ -97,7 +97,8 @@ final class MonteCarloPi implements Workload {
         try {
             Handle handle = Handle.activate(pp, scheduler);
             for (int i = 0; i < WARM_UP_JOBS; i++) {
-                throwDarts(handle, WARM_UP_DARTS * workers, workers);
+                Tally warmUp = throwDarts(handle, WARM_UP_DARTS * workers, workers);
+                checkPi(warmUp.hits(), warmUp.thrown());
             }
             long start = System.nanoTime();
             Tally tally = throwDarts(handle, darts, workers);

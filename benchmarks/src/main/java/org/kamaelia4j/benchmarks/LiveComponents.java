@@ -1,12 +1,15 @@
 package org.kamaelia4j.benchmarks;
 
+import java.lang.management.ManagementFactory;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * The most idle components one JVM holds: millions made, in batches of 100,000, until
  * {@code size} are live or the heap is nearly full (less than a tenth free after a full
- * collection). Heavy: skipped by an unfiltered quick run; run it with a big heap,
- * {@code K4J_JAVA_OPTS=-Xmx8g ./k4j bench live}. Same kinds as {@link IdleMemory}.
+ * collection; see {@link #batchesThatFit}). Heavy: skipped by an unfiltered quick run; run it with a big heap,
+ * {@code K4J_JAVA_OPTS=-Xmx8g ./k4j bench live}. Same kinds as {@link IdleMemory}. Each kind also
+ * prints how long making them took and the heap they hold after a full collection.
  */
 final class LiveComponents implements Workload {
 
@@ -51,21 +54,45 @@ final class LiveComponents implements Workload {
     }
 
     static double millionsLive(Idlers.Kind kind, long most) throws Exception {
+        long heapBefore = Idlers.usedHeapAfterGc();
         try (Idlers idlers = kind.make().get()) {
-            while (idlers.size() < most && roomForAnotherBatch()) {
+            long start = System.nanoTime();
+            long batches = 0;
+            while (idlers.size() < most) {
+                if (batches == 0) {
+                    batches = batchesThatFit(idlers.size(), heapBefore);
+                    if (batches == 0) {
+                        break;
+                    }
+                }
                 idlers.grow((int) Math.min(BATCH, most - idlers.size()));
+                batches--;
             }
+            double seconds = (System.nanoTime() - start) / 1e9;
+            long heap = Idlers.usedHeapAfterGc() - heapBefore;
+            System.out.printf(Locale.ROOT, "  %s: %,d live, made in %.1f s; heap %,d MB after a full GC"
+                    + " (%d bytes each)%n", kind.name(), idlers.size(), seconds, heap >> 20,
+                    heap / Math.max(1, idlers.size()));
             return idlers.size() / 1e6;
         }
     }
 
-    /** More than a tenth of the heap is free, after a full collection if it first looks short. */
-    private static boolean roomForAnotherBatch() throws InterruptedException {
+    /**
+     * How many more batches to make before looking again: one while more than a quarter of the
+     * heap is free; else, after a full collection, half of those that fit above the last tenth at
+     * the bytes per idler so far (0 when none does). Halving keeps the full collections, which take
+     * a minute on a loaded machine with gigabytes live, to a handful instead of two per batch.
+     */
+    private static long batchesThatFit(long size, long heapBefore) {
         Runtime rt = Runtime.getRuntime();
         long max = rt.maxMemory();
         if (max - (rt.totalMemory() - rt.freeMemory()) > max / 4) {
-            return true;
+            return 1;
         }
-        return max - Idlers.usedHeapAfterGc() > max / 10;
+        System.gc();
+        long used = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+        long perBatch = Math.max(1, (used - heapBefore) / Math.max(1, size)) * BATCH;
+        long fit = (max - max / 10 - used) / perBatch;
+        return fit <= 0 ? 0 : Math.max(1, fit / 2);
     }
 }

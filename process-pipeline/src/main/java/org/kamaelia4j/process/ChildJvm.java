@@ -19,7 +19,8 @@ import java.util.function.Supplier;
  * Chronicle Queue needs on this JDK and the stage's own options; its standard output and error
  * copied line by line to the parent's, prefixed with {@code [stage name]}, the last lines of its
  * standard error kept for error reports. Its standard input stays an open pipe: when the parent
- * dies the pipe closes and the stage exits (see {@link StageMain}).
+ * dies the pipe closes and the stage exits (see {@link StageMain}). When the class path is all
+ * jars it starts from a class-data-sharing archive ({@link StageClassArchive}).
  */
 final class ChildJvm {
 
@@ -52,9 +53,14 @@ final class ChildJvm {
         if (logLevel != null) {
             command.add("-Dk4j.log=" + logLevel);
         }
+        String classPath = System.getProperty("java.class.path");
+        List<String> options = new ArrayList<>(command.subList(1, command.size()));
+        options.addAll(stage.jvmOptions());
+        StageClassArchive archive = StageClassArchive.forStage(classPath, options);
+        command.addAll(archive.flags());
         command.addAll(stage.jvmOptions());
         command.add("-cp");
-        command.add(System.getProperty("java.class.path"));
+        command.add(classPath);
         command.add(StageMain.class.getName());
         command.add(specFile.toString());
         ProcessBuilder builder = new ProcessBuilder(command);
@@ -64,8 +70,11 @@ final class ChildJvm {
             builder.environment().put("K4J_INTROSPECT_JVM", stageName);
         }
         try {
-            return new ChildJvm(stageName, builder.start());
+            Process process = builder.start();
+            archive.afterExitOf(process);
+            return new ChildJvm(stageName, process);
         } catch (IOException e) {
+            archive.settle(false);
             throw new UncheckedIOException("cannot start the JVM of stage '" + stageName + "': " + command, e);
         }
     }

@@ -73,6 +73,8 @@ public abstract class Microprocess {
     private boolean started;
     /** Counters for introspection; null unless {@link Instrumentation} is on. */
     Instrumentation.Stats stats;
+    /** Where its scheduler's {@link LiveSet} holds it, or -1; written under that set's lock. */
+    int liveSlot = -1;
 
     /** A new microprocess; it does nothing until activated. */
     protected Microprocess() {

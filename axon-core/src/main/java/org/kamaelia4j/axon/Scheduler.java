@@ -3,8 +3,6 @@ package org.kamaelia4j.axon;
 import java.lang.invoke.VarHandle;
 import java.time.Duration;
 import java.util.List;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -61,7 +59,7 @@ public final class Scheduler {
     /** Runnable microprocesses woken from threads that are not this scheduler's workers. */
     private final MessagePassingQueue<Microprocess> injected;
     private final Worker[] slots;
-    private final Set<Microprocess> live = ConcurrentHashMap.newKeySet();
+    private final LiveSet live;
     private final AtomicInteger liveCount = new AtomicInteger();
     private final AtomicInteger idle = new AtomicInteger();
     private final AtomicBoolean running = new AtomicBoolean();
@@ -75,6 +73,7 @@ public final class Scheduler {
         this.injected = workers == 1
                 ? new MpscUnboundedXaddArrayQueue<>(256)
                 : new MpmcUnboundedXaddArrayQueue<>(256);
+        this.live = new LiveSet(workers == 1 ? 1 : 4 * workers);
         this.slots = new Worker[workers];
         for (int i = 0; i < workers; i++) {
             slots[i] = new Worker(this);
@@ -145,7 +144,7 @@ public final class Scheduler {
     /** Stops every microprocess; {@link #run()} returns once they have wound up. */
     public void stop() {
         background = false;
-        for (Microprocess mp : live) {
+        for (Microprocess mp : live.snapshot()) {
             mp.stop();
         }
         if (liveCount.get() == 0) {
@@ -155,7 +154,7 @@ public final class Scheduler {
 
     /** A snapshot of the activated, unfinished microprocesses, paused ones included. */
     public List<Microprocess> microprocesses() {
-        return List.copyOf(live);
+        return List.copyOf(live.snapshot());
     }
 
     /** True when {@code mp} is paused, or is not (or no longer) running on this scheduler. */

@@ -2,6 +2,7 @@ package org.kamaelia4j.axon;
 
 import java.lang.invoke.VarHandle;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -9,6 +10,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.Consumer;
 
 import org.jctools.queues.MessagePassingQueue;
 import org.jctools.queues.MpmcUnboundedXaddArrayQueue;
@@ -41,8 +43,10 @@ import org.jctools.queues.MpscUnboundedXaddArrayQueue;
  * microprocess.
  *
  * <h2>How it works</h2>
- * Runnable microprocesses wait in one lock-free FIFO run queue (JCTools). A paused microprocess
- * is in no queue; a wake-up puts it back (see {@link Microprocess}). A worker with nothing to run
+ * Runnable microprocesses wait in their worker's FIFO run queue: lock-free (JCTools) when there
+ * are several workers, so that idle ones can steal, and a plain array deque that only its thread
+ * touches when there is one; other threads wake microprocesses through a lock-free injection
+ * queue. A paused microprocess is in no queue; a wake-up puts it back (see {@link Microprocess}). A worker with nothing to run
  * parks (no spinning, no sleeping); whoever enqueues work after a full fence looks for a parked
  * worker and unparks it, so no wake-up is lost. Nothing here sleeps.
  */
@@ -75,7 +79,7 @@ public final class Scheduler {
                 : new MpmcUnboundedXaddArrayQueue<>(256);
         this.slots = new Worker[workers];
         for (int i = 0; i < workers; i++) {
-            slots[i] = new Worker(this);
+            slots[i] = new Worker(this, workers == 1 ? new OwnRunQueue() : new SharedRunQueue());
         }
     }
 
@@ -192,6 +196,9 @@ public final class Scheduler {
         Worker w = CURRENT.get();
         if (w != null && w.scheduler == this) {
             w.local.offer(mp);
+            if (workers == 1) {
+                return;   // the only worker is this thread, and it is not parked
+            }
         } else {
             injected.offer(mp);
         }
@@ -243,7 +250,7 @@ public final class Scheduler {
                 }
             }
             for (Worker w : slots) {
-                w.local.drain(injected::offer);   // the next session shares them out afresh
+                w.local.drainTo(injected::offer);   // the next session shares them out afresh
             }
             inSession = false;
             running.set(false);
@@ -318,7 +325,7 @@ public final class Scheduler {
             mp = w.local.poll();
         }
         if (mp != null) {
-            if (idle.get() > 0 && !w.local.isEmpty()) {
+            if (workers > 1 && idle.get() > 0 && !w.local.isEmpty()) {
                 wakeIdleWorker();
             }
             return mp;
@@ -376,13 +383,83 @@ public final class Scheduler {
     /** A worker slot: its run queue outlives sessions; its thread is the one running it now. */
     private static final class Worker {
         final Scheduler scheduler;
-        final MpmcUnboundedXaddArrayQueue<Microprocess> local = new MpmcUnboundedXaddArrayQueue<>(64);
+        final RunQueue local;
         volatile Thread thread;
         volatile boolean parked;
         int ticks;
 
-        Worker(Scheduler scheduler) {
+        Worker(Scheduler scheduler, RunQueue local) {
             this.scheduler = scheduler;
+            this.local = local;
+        }
+    }
+
+    /** A worker's run queue, FIFO. */
+    private abstract static sealed class RunQueue permits SharedRunQueue, OwnRunQueue {
+        abstract void offer(Microprocess mp);
+
+        /** The oldest, or null. */
+        abstract Microprocess poll();
+
+        abstract boolean isEmpty();
+
+        /** Hands everything held to {@code sink}, oldest first. */
+        abstract void drainTo(Consumer<Microprocess> sink);
+    }
+
+    /** The run queue of one of several workers: its own worker and thieves use it at once (lock-free). */
+    private static final class SharedRunQueue extends RunQueue {
+        private final MpmcUnboundedXaddArrayQueue<Microprocess> queue = new MpmcUnboundedXaddArrayQueue<>(64);
+
+        @Override
+        void offer(Microprocess mp) {
+            queue.offer(mp);
+        }
+
+        @Override
+        Microprocess poll() {
+            return queue.poll();
+        }
+
+        @Override
+        boolean isEmpty() {
+            return queue.isEmpty();
+        }
+
+        @Override
+        void drainTo(Consumer<Microprocess> sink) {
+            queue.drain(sink::accept);
+        }
+    }
+
+    /**
+     * The run queue of a scheduler's only worker: nobody steals from it, and other threads wake
+     * microprocesses through the injection queue, so only the thread running the session touches
+     * it (sessions follow one another through {@link #running}) and it needs no atomics.
+     */
+    private static final class OwnRunQueue extends RunQueue {
+        private final ArrayDeque<Microprocess> queue = new ArrayDeque<>(64);
+
+        @Override
+        void offer(Microprocess mp) {
+            queue.offer(mp);
+        }
+
+        @Override
+        Microprocess poll() {
+            return queue.poll();
+        }
+
+        @Override
+        boolean isEmpty() {
+            return queue.isEmpty();
+        }
+
+        @Override
+        void drainTo(Consumer<Microprocess> sink) {
+            for (Microprocess mp; (mp = queue.poll()) != null; ) {
+                sink.accept(mp);
+            }
         }
     }
 }

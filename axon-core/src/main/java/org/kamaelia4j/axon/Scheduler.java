@@ -46,9 +46,9 @@ import org.jctools.queues.MpscUnboundedXaddArrayQueue;
  * Runnable microprocesses wait in their worker's FIFO run queue: lock-free (JCTools) when there
  * are several workers, so that idle ones can steal, and a plain array deque that only its thread
  * touches when there is one; other threads wake microprocesses through a lock-free injection
- * queue. A paused microprocess is in no queue; a wake-up puts it back (see {@link Microprocess}). A worker with nothing to run
- * parks (no spinning, no sleeping); whoever enqueues work after a full fence looks for a parked
- * worker and unparks it, so no wake-up is lost. Nothing here sleeps.
+ * queue. A paused microprocess is in no queue; a wake-up puts it back (see {@link Microprocess}).
+ * A worker with nothing to run parks (no spinning, no sleeping); whoever enqueues work after a
+ * full fence looks for a parked worker and unparks it, so no wake-up is lost. Nothing here sleeps.
  */
 public final class Scheduler {
 

@@ -27,7 +27,8 @@ import org.jctools.queues.MpscUnboundedXaddArrayQueue;
  *
  * <h2>Modes</h2>
  * {@code Scheduler.create(1)} runs everything on the thread that calls {@link #run()}, round-robin
- * in activation order: deterministic, like Axon. {@code Scheduler.create(n)} runs slices on
+ * in activation order except that a microprocess its slices wake runs right after the waking slice
+ * (most of the time): deterministic, like Axon. {@code Scheduler.create(n)} runs slices on
  * {@code n} worker threads (the caller's thread is one of them); a microprocess still runs on at
  * most one worker at a time. {@link #defaultScheduler()} and {@link Microprocess#run()} use the
  * number of workers given by the system property {@code kamaelia4j.workers}, else the number of
@@ -54,6 +55,8 @@ public final class Scheduler {
 
     private static final Object DEFAULT_LOCK = new Object();
     private static final AtomicLong SERIALS = new AtomicLong();
+    /** How often a one-worker scheduler's next slot is passed over for its run queue (a power of 2). */
+    private static final int NEXT_SLOT_TURNS = 16;
     /** The worker slot the current thread is running, if it is a scheduler's worker. */
     private static final ThreadLocal<Worker> CURRENT = new ThreadLocal<>();
     private static Scheduler defaultScheduler;
@@ -208,6 +211,27 @@ public final class Scheduler {
         }
     }
 
+    /**
+     * Makes {@code mp}, just woken, runnable. On a one-worker scheduler woken by its own worker it
+     * goes to the worker's next slot and runs as soon as the current slice ends, with the message
+     * that woke it still warm in cache (Go's and Tokio's LIFO slot): a message hop then costs no
+     * run-queue traffic. A microprocess the slot held already goes to the back of the run queue.
+     */
+    void enqueueWoken(Microprocess mp) {
+        if (workers == 1) {
+            Worker w = CURRENT.get();
+            if (w != null && w.scheduler == this) {
+                Microprocess previous = w.next;
+                w.next = mp;
+                if (previous != null) {
+                    w.local.offer(previous);
+                }
+                return;
+            }
+        }
+        enqueue(mp);
+    }
+
     void retire(Microprocess mp) {
         live.remove(mp);
         if (liveCount.decrementAndGet() == 0 && !background) {
@@ -250,6 +274,10 @@ public final class Scheduler {
                 }
             }
             for (Worker w : slots) {
+                if (w.next != null) {
+                    injected.offer(w.next);
+                    w.next = null;
+                }
                 w.local.drainTo(injected::offer);   // the next session shares them out afresh
             }
             inSession = false;
@@ -317,6 +345,14 @@ public final class Scheduler {
      */
     private Microprocess find(Worker w) {
         int tick = ++w.ticks;
+        Microprocess next = w.next;
+        if (next != null) {
+            w.next = null;
+            if ((tick & (NEXT_SLOT_TURNS - 1)) != 0) {
+                return next;
+            }
+            w.local.offer(next);   // now and then the queued ones get a turn
+        }
         if ((tick & 31) == 0 || w.local.isEmpty()) {
             injected.drain(w.local::offer, injected.size() / workers + 1);
         }
@@ -384,6 +420,8 @@ public final class Scheduler {
     private static final class Worker {
         final Scheduler scheduler;
         final RunQueue local;
+        /** A one-worker scheduler's just-woken microprocess, run next; only the worker's thread touches it. */
+        Microprocess next;
         volatile Thread thread;
         volatile boolean parked;
         int ticks;

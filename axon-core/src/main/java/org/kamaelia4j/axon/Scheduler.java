@@ -196,7 +196,7 @@ public final class Scheduler {
      * wakes it (it then runs where its messages are warm in cache), else on the injection queue.
      */
     void enqueue(Microprocess mp) {
-        Worker w = CURRENT.get();
+        Worker w = workers == 1 ? soleWorkerHere() : CURRENT.get();
         if (w != null && w.scheduler == this) {
             w.local.offer(mp);
             if (workers == 1) {
@@ -219,8 +219,8 @@ public final class Scheduler {
      */
     void enqueueWoken(Microprocess mp) {
         if (workers == 1) {
-            Worker w = CURRENT.get();
-            if (w != null && w.scheduler == this) {
+            Worker w = soleWorkerHere();
+            if (w != null) {
                 Microprocess previous = w.next;
                 w.next = mp;
                 if (previous != null) {
@@ -230,6 +230,16 @@ public final class Scheduler {
             }
         }
         enqueue(mp);
+    }
+
+    /**
+     * A one-worker scheduler's worker when the calling thread is running it, else null: a field
+     * compare instead of a thread-local lookup on every wake-up. Only the worker's thread writes
+     * {@link Worker#runner}, so a thread never sees itself there unless it is running the worker.
+     */
+    private Worker soleWorkerHere() {
+        Worker w = slots[0];
+        return w.runner == Thread.currentThread() ? w : null;
     }
 
     void retire(Microprocess mp) {
@@ -287,12 +297,14 @@ public final class Scheduler {
 
     private void work(Worker w, long deadline) {
         CURRENT.set(w);
+        w.runner = Thread.currentThread();
         try {
             Microprocess mp;
             while ((mp = next(w, deadline)) != null) {
                 mp.runSlice();
             }
         } finally {
+            w.runner = null;
             CURRENT.remove();
         }
     }
@@ -423,6 +435,8 @@ public final class Scheduler {
         /** A one-worker scheduler's just-woken microprocess, run next; only the worker's thread touches it. */
         Microprocess next;
         volatile Thread thread;
+        /** The thread inside {@link #work} for this worker, else null; written only by that thread. */
+        Thread runner;
         volatile boolean parked;
         int ticks;
 

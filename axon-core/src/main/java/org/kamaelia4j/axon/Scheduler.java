@@ -198,9 +198,13 @@ public final class Scheduler {
     void enqueue(Microprocess mp) {
         Worker w = workers == 1 ? soleWorkerHere() : CURRENT.get();
         if (w != null && w.scheduler == this) {
+            boolean alone = workers == 1 || w.local.isEmpty();
             w.local.offer(mp);
-            if (workers == 1) {
-                return;   // the only worker is this thread, and it is not parked
+            if (alone) {
+                // This worker, busy with the waking slice, runs it next: unparking another worker to
+                // steal it would only bounce it (and its messages) between cores. Once this queue holds
+                // more, enqueue and find() wake idle workers again.
+                return;
             }
         } else {
             injected.offer(mp);

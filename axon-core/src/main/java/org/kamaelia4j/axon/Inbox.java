@@ -3,20 +3,18 @@ package org.kamaelia4j.axon;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 
-import org.jctools.queues.unpadded.MpscUnboundedUnpaddedArrayQueue;
+import org.jctools.queues.MpscUnboundedXaddArrayQueue;
 
 /**
  * An inbox: a multi-producer, single-consumer FIFO with an optional size limit.
  *
  * <p>A delivery is one lock-free offer into a JCTools MPSC queue plus a wake-up of the owner; a
- * {@code recv} is one poll. The queue is JCTools' unpadded linked-array one: its indices and
- * buffer share a cache line or two instead of several padded ones, which matters more here than
- * false sharing, because a message hop touches a receiver whose lines are usually cold. The
- * queue's own indices give the size, so there is no separate counter to keep in step. A size limit
- * is checked against that size before the offer: exact for one producer at a time (the usual case:
- * a component's slices never overlap), and with several producers sending at the same instant the
- * inbox may hold at most one extra message per concurrent sender. A {@code recv} that leaves the
- * inbox below its limit wakes every component feeding it.
+ * {@code recv} is one poll. The queue's own indices give the size, so there is no separate
+ * counter to keep in step. A size limit is checked against that size before the offer: exact
+ * for one producer at a time (the usual case: a component's slices never overlap), and with
+ * several producers sending at the same instant the inbox may hold at most one extra message
+ * per concurrent sender. A {@code recv} that leaves the inbox below its limit wakes every
+ * component feeding it.
  *
  * <p>What a slice sees is fixed when it starts ({@link #snapshot()}): messages that arrive during
  * the slice wait for the next one, which the arrival schedules. {@link Component} takes the
@@ -31,8 +29,8 @@ import org.jctools.queues.unpadded.MpscUnboundedUnpaddedArrayQueue;
  * <p>An inbox that becomes the source of a passthrough linkage passes on what it holds
  * ({@link #moveOn}). A producer that raced with that change and offered here afterwards reads
  * {@link #forward} after its offer and moves the message on itself: the queue's offer is an
- * atomic compare-and-set of its producer index, the linker writes {@code forward} before reading
- * that index, so one of the two always sees the message.
+ * atomic increment of its producer index, the linker writes {@code forward} before reading that
+ * index, so one of the two always sees the message.
  */
 final class Inbox extends Box {
 
@@ -41,15 +39,14 @@ final class Inbox extends Box {
 
     static {
         try {
-            QUEUE = MethodHandles.lookup().findVarHandle(Inbox.class, "queue",
-                    MpscUnboundedUnpaddedArrayQueue.class);
+            QUEUE = MethodHandles.lookup().findVarHandle(Inbox.class, "queue", MpscUnboundedXaddArrayQueue.class);
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }
     }
 
     @SuppressWarnings("unused") // accessed through QUEUE
-    private volatile MpscUnboundedUnpaddedArrayQueue<Object> queue;
+    private volatile MpscUnboundedXaddArrayQueue<Object> queue;
     volatile int capacity = Component.UNBOUNDED;
     /**
      * The producer index, truncated to an int, up to which the owner's current slice sees messages;
@@ -75,13 +72,13 @@ final class Inbox extends Box {
 
     /** Messages held, as producers see it. */
     int size() {
-        MpscUnboundedUnpaddedArrayQueue<Object> q = queue;
+        MpscUnboundedXaddArrayQueue<Object> q = queue;
         return q == null ? 0 : q.size();
     }
 
     /** Messages ever offered here: the queue's producer index. */
     long delivered() {
-        MpscUnboundedUnpaddedArrayQueue<Object> q = queue;
+        MpscUnboundedXaddArrayQueue<Object> q = queue;
         return q == null ? 0 : q.currentProducerIndex();
     }
 
@@ -90,7 +87,7 @@ final class Inbox extends Box {
      * consumer at the start of a slice; outside slices the consumer sees every message.
      */
     void snapshot() {
-        MpscUnboundedUnpaddedArrayQueue<Object> q = queue;
+        MpscUnboundedXaddArrayQueue<Object> q = queue;
         visibleLimit = q == null ? 0 : (int) q.currentProducerIndex();
     }
 
@@ -98,13 +95,13 @@ final class Inbox extends Box {
      * How many of the messages the slice saw at its start are still here, from the consumer's own
      * index only (a passthrough's moveOn advances it too); int differences wrap safely.
      */
-    private int visibleLeft(MpscUnboundedUnpaddedArrayQueue<Object> q) {
+    private int visibleLeft(MpscUnboundedXaddArrayQueue<Object> q) {
         return Math.max(0, visibleLimit - (int) q.currentConsumerIndex());
     }
 
     /** Messages the consumer may take now. */
     int available() {
-        MpscUnboundedUnpaddedArrayQueue<Object> q = queue;
+        MpscUnboundedXaddArrayQueue<Object> q = queue;
         if (q == null) {
             return 0;
         }
@@ -113,7 +110,7 @@ final class Inbox extends Box {
 
     /** True when the consumer may take a message now. */
     boolean isEmpty() {
-        MpscUnboundedUnpaddedArrayQueue<Object> q = queue;
+        MpscUnboundedXaddArrayQueue<Object> q = queue;
         if (q == null) {
             return true;
         }
@@ -164,7 +161,7 @@ final class Inbox extends Box {
         if (isEmpty()) {
             return null;
         }
-        MpscUnboundedUnpaddedArrayQueue<Object> q = queue;
+        MpscUnboundedXaddArrayQueue<Object> q = queue;
         Object message = q.poll();
         if (message != null) {
             int limit = capacity;
@@ -183,7 +180,7 @@ final class Inbox extends Box {
     /** Moves everything held on to this inbox's sink; called when it has become a passthrough source. */
     synchronized void moveOn() {
         Inbox target = sink;
-        MpscUnboundedUnpaddedArrayQueue<Object> q = queue;
+        MpscUnboundedXaddArrayQueue<Object> q = queue;
         if (target == this || target == null || q == null) {
             return;
         }
@@ -194,7 +191,7 @@ final class Inbox extends Box {
 
     /** Removes everything held; for deleted inboxes. */
     synchronized void clear() {
-        MpscUnboundedUnpaddedArrayQueue<Object> q = queue;
+        MpscUnboundedXaddArrayQueue<Object> q = queue;
         if (q != null) {
             q.clear();
         }
@@ -211,12 +208,12 @@ final class Inbox extends Box {
     }
 
     @SuppressWarnings("unchecked")
-    private MpscUnboundedUnpaddedArrayQueue<Object> queue() {
-        var q = (MpscUnboundedUnpaddedArrayQueue<Object>) QUEUE.getAcquire(this);
+    private MpscUnboundedXaddArrayQueue<Object> queue() {
+        MpscUnboundedXaddArrayQueue<Object> q = (MpscUnboundedXaddArrayQueue<Object>) QUEUE.getAcquire(this);
         if (q == null) {
-            q = new MpscUnboundedUnpaddedArrayQueue<>(CHUNK);
+            q = new MpscUnboundedXaddArrayQueue<>(CHUNK);
             if (!QUEUE.compareAndSet(this, null, q)) {
-                q = (MpscUnboundedUnpaddedArrayQueue<Object>) QUEUE.getAcquire(this);
+                q = (MpscUnboundedXaddArrayQueue<Object>) QUEUE.getAcquire(this);
             }
         }
         return q;

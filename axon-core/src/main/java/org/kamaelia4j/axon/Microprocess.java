@@ -230,7 +230,7 @@ public abstract class Microprocess {
             int s = state;
             if (s == PAUSED) {
                 if (STATE.compareAndSet(this, PAUSED, QUEUED)) {
-                    scheduler.enqueue(this);
+                    scheduler.enqueueWoken(this);
                     return;
                 }
             } else if (s == RUNNING) {

@@ -2,11 +2,13 @@ package org.kamaelia4j.axon;
 
 import java.lang.invoke.VarHandle;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.Consumer;
 
 import org.jctools.queues.MessagePassingQueue;
 import org.jctools.queues.MpmcUnboundedXaddArrayQueue;
@@ -23,7 +25,8 @@ import org.jctools.queues.MpscUnboundedXaddArrayQueue;
  *
  * <h2>Modes</h2>
  * {@code Scheduler.create(1)} runs everything on the thread that calls {@link #run()}, round-robin
- * in activation order: deterministic, like Axon. {@code Scheduler.create(n)} runs slices on
+ * in activation order except that a microprocess its slices wake runs right after the waking slice
+ * (most of the time): deterministic, like Axon. {@code Scheduler.create(n)} runs slices on
  * {@code n} worker threads (the caller's thread is one of them); a microprocess still runs on at
  * most one worker at a time. {@link #defaultScheduler()} and {@link Microprocess#run()} use the
  * number of workers given by the system property {@code kamaelia4j.workers}, else the number of
@@ -39,17 +42,21 @@ import org.jctools.queues.MpscUnboundedXaddArrayQueue;
  * microprocess.
  *
  * <h2>How it works</h2>
- * Runnable microprocesses wait in one lock-free FIFO run queue (JCTools). A paused microprocess
- * is in no queue; a wake-up puts it back (see {@link Microprocess}). A worker with nothing to run
- * parks (no spinning, no sleeping); whoever enqueues work after a full fence looks for a parked
- * worker and unparks it, so no wake-up is lost. Nothing here sleeps. A microprocess whose slice
- * asks for another one while nothing else waits for its worker runs again at once, without the
- * round trip through the queue (it would come straight back out).
+ * Runnable microprocesses wait in their worker's FIFO run queue: lock-free (JCTools) when there
+ * are several workers, so that idle ones can steal, and a plain array deque that only its thread
+ * touches when there is one; other threads wake microprocesses through a lock-free injection
+ * queue. A paused microprocess is in no queue; a wake-up puts it back (see {@link Microprocess}).
+ * A worker with nothing to run parks (no spinning, no sleeping); whoever enqueues work after a
+ * full fence looks for a parked worker and unparks it, so no wake-up is lost. Nothing here sleeps.
+ * A microprocess whose slice asks for another one while nothing else waits for its worker runs
+ * again at once, without the round trip through the queue (it would come straight back out).
  */
 public final class Scheduler {
 
     private static final Object DEFAULT_LOCK = new Object();
     private static final AtomicLong SERIALS = new AtomicLong();
+    /** How often a one-worker scheduler's next slot is passed over for its run queue (a power of 2). */
+    private static final int NEXT_SLOT_TURNS = 16;
     /** The worker slot the current thread is running, if it is a scheduler's worker. */
     private static final ThreadLocal<Worker> CURRENT = new ThreadLocal<>();
     private static Scheduler defaultScheduler;
@@ -76,7 +83,7 @@ public final class Scheduler {
         this.live = new LiveSet(workers == 1 ? 1 : 4 * workers);
         this.slots = new Worker[workers];
         for (int i = 0; i < workers; i++) {
-            slots[i] = new Worker(this);
+            slots[i] = new Worker(this, workers == 1 ? new OwnRunQueue() : new SharedRunQueue());
         }
     }
 
@@ -190,17 +197,66 @@ public final class Scheduler {
      * wakes it (it then runs where its messages are warm in cache), else on the injection queue.
      */
     void enqueue(Microprocess mp) {
-        Worker w = CURRENT.get();
-        publish(w != null && w.scheduler == this ? w.local : injected, mp);
+        Worker w = workers == 1 ? soleWorkerHere() : CURRENT.get();
+        if (w != null && w.scheduler == this) {
+            enqueueOn(w, mp);
+        } else {
+            injected.offer(mp);
+            wakeIdleWorkerAfterFence();
+        }
     }
 
-    /** Puts {@code mp} in {@code queue}, then wakes a parked worker if there is one. */
-    private void publish(MessagePassingQueue<Microprocess> queue, Microprocess mp) {
-        queue.offer(mp);
+    /**
+     * Puts {@code mp} on the run queue of {@code w}, the calling thread's worker. When that queue
+     * was empty, nobody is woken: this worker, busy with the current slice, runs it next, and
+     * unparking another worker to steal it would only bounce it (and its messages) between cores.
+     * Once the queue holds more, this and {@link #find} wake idle workers again.
+     */
+    private void enqueueOn(Worker w, Microprocess mp) {
+        boolean alone = workers == 1 || w.local.isEmpty();
+        w.local.offer(mp);
+        if (!alone) {
+            wakeIdleWorkerAfterFence();
+        }
+    }
+
+    /** Wakes a parked worker, if any, after a full fence that publishes what was just queued. */
+    private void wakeIdleWorkerAfterFence() {
         VarHandle.fullFence();
         if (idle.get() > 0) {
             wakeIdleWorker();
         }
+    }
+
+    /**
+     * Makes {@code mp}, just woken, runnable. On a one-worker scheduler woken by its own worker it
+     * goes to the worker's next slot and runs as soon as the current slice ends, with the message
+     * that woke it still warm in cache (Go's and Tokio's LIFO slot): a message hop then costs no
+     * run-queue traffic. A microprocess the slot held already goes to the back of the run queue.
+     */
+    void enqueueWoken(Microprocess mp) {
+        if (workers == 1) {
+            Worker w = soleWorkerHere();
+            if (w != null) {
+                Microprocess previous = w.next;
+                w.next = mp;
+                if (previous != null) {
+                    w.local.offer(previous);
+                }
+                return;
+            }
+        }
+        enqueue(mp);
+    }
+
+    /**
+     * A one-worker scheduler's worker when the calling thread is running it, else null: a field
+     * compare instead of a thread-local lookup on every wake-up. Only the worker's thread writes
+     * {@link Worker#runner}, so a thread never sees itself there unless it is running the worker.
+     */
+    private Worker soleWorkerHere() {
+        Worker w = slots[0];
+        return w.runner == Thread.currentThread() ? w : null;
     }
 
     void retire(Microprocess mp) {
@@ -245,7 +301,11 @@ public final class Scheduler {
                 }
             }
             for (Worker w : slots) {
-                w.local.drain(injected::offer);   // the next session shares them out afresh
+                if (w.next != null) {
+                    injected.offer(w.next);
+                    w.next = null;
+                }
+                w.local.drainTo(injected::offer);   // the next session shares them out afresh
             }
             inSession = false;
             running.set(false);
@@ -254,12 +314,14 @@ public final class Scheduler {
 
     private void work(Worker w, long deadline) {
         CURRENT.set(w);
+        w.runner = Thread.currentThread();
         try {
             Microprocess mp = next(w, deadline);
             while (mp != null) {
                 mp = mp.runSlice() ? again(w, mp, deadline) : next(w, deadline);
             }
         } finally {
+            w.runner = null;
             CURRENT.remove();
         }
     }
@@ -307,13 +369,14 @@ public final class Scheduler {
     /**
      * The next microprocess for {@code w} after {@code mp}'s slice asked for another one: {@code mp}
      * itself, without a trip through the run queue, when nothing else waits for this worker (its
-     * own queue and the injection queue are empty, so queueing it would give it straight back).
+     * next slot, its own queue and the injection queue are empty, so queueing it would give it
+     * straight back).
      * Otherwise {@code mp} goes to the back of the worker's queue, behind what other threads woke
      * meanwhile; so does it every 64th slice, so that {@link #find} still steals now and then.
      */
     private Microprocess again(Worker w, Microprocess mp, long deadline) {
         int tick = w.ticks + 1;   // counted here when mp runs again, else by find
-        if ((tick & 63) != 0 && w.local.isEmpty() && !sessionOver
+        if ((tick & 63) != 0 && w.next == null && w.local.isEmpty() && !sessionOver
                 && (deadline == 0 || System.nanoTime() - deadline < 0)) {
             if (injected.isEmpty()) {
                 w.ticks = tick;
@@ -321,7 +384,7 @@ public final class Scheduler {
             }
             takeInjected(w);
         }
-        publish(w.local, mp);
+        enqueueOn(w, mp);
         return next(w, deadline);
     }
 
@@ -338,6 +401,14 @@ public final class Scheduler {
      */
     private Microprocess find(Worker w) {
         int tick = ++w.ticks;
+        Microprocess next = w.next;
+        if (next != null) {
+            w.next = null;
+            if ((tick & (NEXT_SLOT_TURNS - 1)) != 0) {
+                return next;
+            }
+            w.local.offer(next);   // now and then the queued ones get a turn
+        }
         if ((tick & 31) == 0 || w.local.isEmpty()) {
             takeInjected(w);
         }
@@ -346,7 +417,7 @@ public final class Scheduler {
             mp = w.local.poll();
         }
         if (mp != null) {
-            if (idle.get() > 0 && !w.local.isEmpty()) {
+            if (workers > 1 && idle.get() > 0 && !w.local.isEmpty()) {
                 wakeIdleWorker();
             }
             return mp;
@@ -404,13 +475,87 @@ public final class Scheduler {
     /** A worker slot: its run queue outlives sessions; its thread is the one running it now. */
     private static final class Worker {
         final Scheduler scheduler;
-        final MpmcUnboundedXaddArrayQueue<Microprocess> local = new MpmcUnboundedXaddArrayQueue<>(64);
+        final RunQueue local;
+        /** A one-worker scheduler's just-woken microprocess, run next; only the worker's thread touches it. */
+        Microprocess next;
         volatile Thread thread;
+        /** The thread inside {@link #work} for this worker, else null; written only by that thread. */
+        Thread runner;
         volatile boolean parked;
         int ticks;
 
-        Worker(Scheduler scheduler) {
+        Worker(Scheduler scheduler, RunQueue local) {
             this.scheduler = scheduler;
+            this.local = local;
+        }
+    }
+
+    /** A worker's run queue, FIFO. */
+    private abstract static sealed class RunQueue permits SharedRunQueue, OwnRunQueue {
+        abstract void offer(Microprocess mp);
+
+        /** The oldest, or null. */
+        abstract Microprocess poll();
+
+        abstract boolean isEmpty();
+
+        /** Hands everything held to {@code sink}, oldest first. */
+        abstract void drainTo(Consumer<Microprocess> sink);
+    }
+
+    /** The run queue of one of several workers: its own worker and thieves use it at once (lock-free). */
+    private static final class SharedRunQueue extends RunQueue {
+        private final MpmcUnboundedXaddArrayQueue<Microprocess> queue = new MpmcUnboundedXaddArrayQueue<>(64);
+
+        @Override
+        void offer(Microprocess mp) {
+            queue.offer(mp);
+        }
+
+        @Override
+        Microprocess poll() {
+            return queue.poll();
+        }
+
+        @Override
+        boolean isEmpty() {
+            return queue.isEmpty();
+        }
+
+        @Override
+        void drainTo(Consumer<Microprocess> sink) {
+            queue.drain(sink::accept);
+        }
+    }
+
+    /**
+     * The run queue of a scheduler's only worker: nobody steals from it, and other threads wake
+     * microprocesses through the injection queue, so only the thread running the session touches
+     * it (sessions follow one another through {@link #running}) and it needs no atomics.
+     */
+    private static final class OwnRunQueue extends RunQueue {
+        private final ArrayDeque<Microprocess> queue = new ArrayDeque<>(64);
+
+        @Override
+        void offer(Microprocess mp) {
+            queue.offer(mp);
+        }
+
+        @Override
+        Microprocess poll() {
+            return queue.poll();
+        }
+
+        @Override
+        boolean isEmpty() {
+            return queue.isEmpty();
+        }
+
+        @Override
+        void drainTo(Consumer<Microprocess> sink) {
+            for (Microprocess mp; (mp = queue.poll()) != null; ) {
+                sink.accept(mp);
+            }
         }
     }
 }

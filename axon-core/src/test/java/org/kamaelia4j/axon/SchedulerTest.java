@@ -53,8 +53,13 @@ class SchedulerTest {
         }
     }
 
+    /**
+     * Runs the scheduler for a window long enough that every runnable microprocess gets slices even
+     * when the machine is loaded: with 3 workers on 2 busy cores, 30 ms windows sometimes ended
+     * before the helper threads had run at all.
+     */
     private static void runForAWhile(Scheduler s) {
-        assertFalse(s.run(Duration.ofMillis(30)));
+        assertFalse(s.run(Duration.ofMillis(150)));
     }
 
     private static int[] counts(List<Spinner> ms) {
@@ -512,5 +517,52 @@ class SchedulerTest {
             assertEquals(i + 1, col.received.get(i));
         }
         assertEquals(1, col.control.size());
+    }
+
+    /** Wakes its partner and pauses, until the pair has made {@code limit} slices between them. */
+    static final class PingPong extends Microprocess {
+        final AtomicInteger hops;
+        final int limit;
+        final Spinner bystander;
+        PingPong partner;
+        int bystanderSlicesAtEnd = -1;
+
+        PingPong(AtomicInteger hops, int limit, Spinner bystander) {
+            this.hops = hops;
+            this.limit = limit;
+            this.bystander = bystander;
+        }
+
+        @Override
+        protected Step main() {
+            if (hops.incrementAndGet() >= limit) {
+                bystanderSlicesAtEnd = bystander.slices.get();
+                bystander.stop();
+                partner.stop();
+                return Step.DONE;
+            }
+            partner.unpause();
+            return Step.PAUSE;
+        }
+    }
+
+    @Test
+    @Timeout(30)
+    void aPairWakingEachOtherOnOneWorkerDoesNotStarveTheRest() {
+        // Each wake-up goes to the worker's next slot; the slot must still let queued ones run.
+        Scheduler s = Scheduler.create(1);
+        int limit = 10_000;
+        AtomicInteger hops = new AtomicInteger();
+        Spinner bystander = new Spinner();
+        PingPong ping = new PingPong(hops, limit, bystander);
+        PingPong pong = new PingPong(hops, limit, bystander);
+        ping.partner = pong;
+        pong.partner = ping;
+        ping.activate(s);
+        pong.activate(s);
+        bystander.activate(s);
+        assertTrue(s.run(Duration.ofSeconds(20)));
+        int seen = Math.max(ping.bystanderSlicesAtEnd, pong.bystanderSlicesAtEnd);
+        assertTrue(seen > limit / 64, "the bystander ran " + seen + " slices during " + limit + " hops");
     }
 }

@@ -103,8 +103,11 @@ final class StageClassArchive {
             return List.of();
         }
         String use = writeTo == null ? "-XX:SharedArchiveFile=" + archive : "-XX:ArchiveClassesAtExit=" + writeTo;
-        // warnings such as "Skipping jdk/proxy1/$Proxy0: Unsupported location" are not the stage's output
-        return List.of(use, "-Xlog:cds=error");
+        // Not the stage's output: warnings such as "Skipping jdk/proxy1/$Proxy0: Unsupported location"
+        // when writing, and, when mapping, "errors" saying that the JDK's base archive was dumped
+        // without the --add-exports the stage needs, so "optimized module handling" is off (the
+        // archive is still used: start-up is faster). A JVM that cannot map it starts without it.
+        return List.of(use, "-Xlog:cds*=off");
     }
 
     /** The archive file, or null when off. */

@@ -4,11 +4,11 @@ import java.lang.invoke.VarHandle;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.List;
+import java.util.Queue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
-import java.util.function.Consumer;
 
 import org.jctools.queues.MessagePassingQueue;
 import org.jctools.queues.MpmcUnboundedXaddArrayQueue;
@@ -83,7 +83,7 @@ public final class Scheduler {
         this.live = new LiveSet(workers == 1 ? 1 : 4 * workers);
         this.slots = new Worker[workers];
         for (int i = 0; i < workers; i++) {
-            slots[i] = new Worker(this, workers == 1 ? new OwnRunQueue() : new SharedRunQueue());
+            slots[i] = new Worker(this, workers == 1 ? new ArrayDeque<>(64) : new MpmcUnboundedXaddArrayQueue<>(64));
         }
     }
 
@@ -305,7 +305,9 @@ public final class Scheduler {
                     injected.offer(w.next);
                     w.next = null;
                 }
-                w.local.drainTo(injected::offer);   // the next session shares them out afresh
+                for (Microprocess mp; (mp = w.local.poll()) != null; ) {
+                    injected.offer(mp);   // the next session shares them out afresh
+                }
             }
             inSession = false;
             running.set(false);
@@ -475,7 +477,13 @@ public final class Scheduler {
     /** A worker slot: its run queue outlives sessions; its thread is the one running it now. */
     private static final class Worker {
         final Scheduler scheduler;
-        final RunQueue local;
+        /**
+         * Its FIFO run queue. With several workers a lock-free one, as its thieves poll it too; a
+         * scheduler's only worker has a plain deque: nobody steals from it, other threads wake
+         * microprocesses through the injection queue, so only the thread running the session
+         * touches it (sessions follow one another through {@code running}).
+         */
+        final Queue<Microprocess> local;
         /** A one-worker scheduler's just-woken microprocess, run next; only the worker's thread touches it. */
         Microprocess next;
         volatile Thread thread;
@@ -484,78 +492,9 @@ public final class Scheduler {
         volatile boolean parked;
         int ticks;
 
-        Worker(Scheduler scheduler, RunQueue local) {
+        Worker(Scheduler scheduler, Queue<Microprocess> local) {
             this.scheduler = scheduler;
             this.local = local;
-        }
-    }
-
-    /** A worker's run queue, FIFO. */
-    private abstract static sealed class RunQueue permits SharedRunQueue, OwnRunQueue {
-        abstract void offer(Microprocess mp);
-
-        /** The oldest, or null. */
-        abstract Microprocess poll();
-
-        abstract boolean isEmpty();
-
-        /** Hands everything held to {@code sink}, oldest first. */
-        abstract void drainTo(Consumer<Microprocess> sink);
-    }
-
-    /** The run queue of one of several workers: its own worker and thieves use it at once (lock-free). */
-    private static final class SharedRunQueue extends RunQueue {
-        private final MpmcUnboundedXaddArrayQueue<Microprocess> queue = new MpmcUnboundedXaddArrayQueue<>(64);
-
-        @Override
-        void offer(Microprocess mp) {
-            queue.offer(mp);
-        }
-
-        @Override
-        Microprocess poll() {
-            return queue.poll();
-        }
-
-        @Override
-        boolean isEmpty() {
-            return queue.isEmpty();
-        }
-
-        @Override
-        void drainTo(Consumer<Microprocess> sink) {
-            queue.drain(sink::accept);
-        }
-    }
-
-    /**
-     * The run queue of a scheduler's only worker: nobody steals from it, and other threads wake
-     * microprocesses through the injection queue, so only the thread running the session touches
-     * it (sessions follow one another through {@link #running}) and it needs no atomics.
-     */
-    private static final class OwnRunQueue extends RunQueue {
-        private final ArrayDeque<Microprocess> queue = new ArrayDeque<>(64);
-
-        @Override
-        void offer(Microprocess mp) {
-            queue.offer(mp);
-        }
-
-        @Override
-        Microprocess poll() {
-            return queue.poll();
-        }
-
-        @Override
-        boolean isEmpty() {
-            return queue.isEmpty();
-        }
-
-        @Override
-        void drainTo(Consumer<Microprocess> sink) {
-            for (Microprocess mp; (mp = queue.poll()) != null; ) {
-                sink.accept(mp);
-            }
         }
     }
 }

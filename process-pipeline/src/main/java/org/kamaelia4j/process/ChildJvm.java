@@ -65,15 +65,24 @@ final class ChildJvm {
         command.add(specFile.toString());
         ProcessBuilder builder = new ProcessBuilder(command);
         String report = System.getProperty(INTROSPECT_REPORT);
+        String reportingId = null;
         if (report != null) {
+            reportingId = ReportingIds.claim(stageName);
             builder.environment().put("K4J_INTROSPECT_REPORT", report);
-            builder.environment().put("K4J_INTROSPECT_JVM", stageName);
+            builder.environment().put("K4J_INTROSPECT_JVM", reportingId);
         }
         try {
             Process process = builder.start();
             archive.afterExitOf(process);
+            if (reportingId != null) {
+                String id = reportingId;
+                process.onExit().thenRun(() -> ReportingIds.release(id));
+            }
             return new ChildJvm(stageName, process);
         } catch (IOException e) {
+            if (reportingId != null) {
+                ReportingIds.release(reportingId);
+            }
             archive.settle(false);
             throw new UncheckedIOException("cannot start the JVM of stage '" + stageName + "': " + command, e);
         }

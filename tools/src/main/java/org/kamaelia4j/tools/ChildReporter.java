@@ -28,7 +28,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>A daemon thread POSTs {@code {"jvm": snapshot, "topology": [lines], "acks": [answers]}} to
  * the parent every {@value #PERIOD_MILLIS} ms; the reply lists the commands to run here, whose
- * answers go with the next report (at once). The JVM's id is the stage name, from
+ * answers go with the next report (at once). The JVM's id is the stage name (with a suffix such as
+ * {@code -2} while another stage JVM of the parent has that name), from
  * {@code K4J_INTROSPECT_JVM}; its components' ids are {@code stage:id}. When the parent cannot be
  * reached the reporter keeps trying quietly: the stage never depends on it.
  */

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -65,6 +66,34 @@ class MultiJvmTest {
             assertEquals(200, Http.post(url + "/api/command?token=" + server.token(),
                     "{\"action\":\"resume\",\"component\":\"" + stage2 + "\"}").status());
             IntrospectionServerTest.awaitTrue(() -> sink.received.contains("through"));
+        } finally {
+            server.close();
+            scheduler.stop();
+        }
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void stagesOfTheSameNameInTwoNetworksReportAsTwoJvms() throws Exception {
+        Scheduler scheduler = Scheduler.create(1);
+        ProcessPipeline one = ProcessPipeline.of(Stage.of(Parts.Relay::new).named("twin").jvmOptions(SMALL_JVM));
+        ProcessPipeline two = ProcessPipeline.of(Stage.of(Parts.Relay::new).named("twin").jvmOptions(SMALL_JVM));
+        IntrospectionServer server = Introspection.serve(scheduler, Options.defaults());
+        new Pipeline(one, new Parts.Sink()).activate(scheduler);
+        new Pipeline(two, new Parts.Sink()).activate(scheduler);
+        scheduler.startInBackground();
+        try {
+            String url = "http://127.0.0.1:" + server.port() + "/api/snapshot?token=" + server.token();
+            Map<String, Object>[] snap = new Map[1];
+            IntrospectionServerTest.awaitTrue(() -> {
+                snap[0] = Http.get(url).json();
+                return ((List<Object>) snap[0].get("jvms")).size() == 3;
+            });
+            List<Object> jvms = (List<Object>) snap[0].get("jvms");
+            long a = ((Number) jvm(jvms, "twin").get("pid")).longValue();
+            long b = ((Number) jvm(jvms, "twin-2").get("pid")).longValue();
+            assertEquals(Set.of(one.stageProcess("twin").orElseThrow().pid(),
+                    two.stageProcess("twin").orElseThrow().pid()), Set.of(a, b));
         } finally {
             server.close();
             scheduler.stop();

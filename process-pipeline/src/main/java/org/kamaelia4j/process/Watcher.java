@@ -23,9 +23,12 @@ import java.util.function.LongSupplier;
  * acted on yet (the microprocess was woken by something else meanwhile): an older value can
  * only cause a spurious wake.
  *
- * <p>Armed, the thread spins briefly, then yields, then parks for doubling intervals up to
- * {@value #MAX_PARK_MICROS} µs, so a busy network is woken within microseconds and an idle one
- * costs close to no CPU. It disarms itself before it wakes the microprocess.
+ * <p>Armed, the thread spins briefly, then yields, then parks for {@value #MIN_PARK_MICROS} µs at
+ * a time until the wait has lasted {@value #SHORT_WAIT_MICROS} µs, and only then for a quarter of
+ * the time waited so far, up to {@value #MAX_PARK_MICROS} µs. A pause between two batches of a busy link is
+ * noticed within tens of microseconds (doubling from the first park made those pauses cost
+ * 1-2 ms each, and a busy link's JVMs sat idle most of the time), and an idle network costs close
+ * to no CPU. It disarms itself before it wakes the microprocess.
  *
  * <p>{@code sliceStarting} and {@code arm} are called from the microprocess's slices only (which
  * never overlap); {@link #close()} from any thread.
@@ -36,6 +39,7 @@ final class Watcher implements AutoCloseable {
     private static final int YIELDS = 20;
     private static final long MIN_PARK_MICROS = 20;
     private static final long MAX_PARK_MICROS = 10_000;
+    private static final long SHORT_WAIT_MICROS = 5_000;
 
     private final List<LongSupplier> counters;
     private final Runnable wake;
@@ -88,6 +92,7 @@ final class Watcher implements AutoCloseable {
 
     private void watch() {
         int idle = 0;
+        long waitingSince = 0;
         while (running) {
             if (!armed) {
                 sleepUntilArmed();
@@ -96,7 +101,10 @@ final class Watcher implements AutoCloseable {
                 armed = false;
                 wake.run();
             } else {
-                backOff(idle++);
+                if (idle == SPINS + YIELDS) {
+                    waitingSince = System.nanoTime();
+                }
+                backOff(idle++, waitingSince);
             }
         }
     }
@@ -129,14 +137,17 @@ final class Watcher implements AutoCloseable {
         sleeping = false;
     }
 
-    private static void backOff(int idle) {
+    /** One round of waiting: the {@code idle}-th since arming; parking began at {@code waitingSince}. */
+    private static void backOff(int idle, long waitingSince) {
         if (idle < SPINS) {
             Thread.onSpinWait();
         } else if (idle < SPINS + YIELDS) {
             Thread.yield();
         } else {
-            int doublings = Math.min(idle - SPINS - YIELDS, 16);
-            LockSupport.parkNanos(Math.min(MAX_PARK_MICROS, MIN_PARK_MICROS << doublings) * 1000);
+            long waitedMicros = (System.nanoTime() - waitingSince) / 1000;
+            long micros = waitedMicros < SHORT_WAIT_MICROS ? MIN_PARK_MICROS
+                    : Math.min(MAX_PARK_MICROS, waitedMicros / 4);   // a quarter of the wait so far
+            LockSupport.parkNanos(micros * 1000);
         }
     }
 

@@ -104,7 +104,8 @@ final class Watcher implements AutoCloseable {
                 if (idle == SPINS + YIELDS) {
                     waitingSince = System.nanoTime();
                 }
-                backOff(idle++, waitingSince);
+                backOff(idle, waitingSince);
+                idle = Math.min(idle + 1, SPINS + YIELDS + 1);   // parking from here on: no overflow
             }
         }
     }

@@ -1,6 +1,7 @@
 package org.kamaelia4j.process;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.LongSupplier;
 
@@ -40,6 +41,9 @@ final class StageHost extends Component {
     private final StageSpec spec;
     private final Component stage;
     private final List<LinkWriter> writers = new ArrayList<>();
+    /** The host's box names by link index, made once: the pumps use them for every batch. */
+    private final String[] outBoxes;
+    private final String[] inBoxes;
     private final Inflow inflow;
     private final Checkpoint checkpoint;
     private final boolean signalCrosses;
@@ -70,6 +74,10 @@ final class StageHost extends Component {
                     from.inputIndex()[i], !restartable, who));
         }
         this.inflow = new Inflow(readers);
+        this.outBoxes = new String[spec.outputs().size()];
+        Arrays.setAll(outBoxes, StageHost::outName);
+        this.inBoxes = new String[spec.inputs().size()];
+        Arrays.setAll(inBoxes, StageHost::inName);
     }
 
     private static Boxes boxes(StageSpec spec) {
@@ -174,7 +182,7 @@ final class StageHost extends Component {
         }
         for (int j = 0; j < writers.size(); j++) {
             LinkWriter writer = writers.get(j);
-            String box = outName(j);
+            String box = outBoxes[j];
             while (dataReady(box) && writer.windowOpen()) {
                 Object message = recv(box);
                 if (isStageFailure(message)) {
@@ -200,14 +208,14 @@ final class StageHost extends Component {
 
     /** Hands queued input to the stage, a batch at most per link; true if anything moved. */
     private boolean pumpIn() {
-        boolean moved = inflow.pump(BATCH, (message, i) -> send(message, inName(i)));
+        boolean moved = inflow.pump(BATCH, (message, i) -> send(message, inBoxes[i]));
         checkpointDue = moved && checkpoint != null;
         return moved;
     }
 
     private boolean outputWritten() {
         for (int j = 0; j < writers.size(); j++) {
-            if (dataReady(outName(j))) {
+            if (dataReady(outBoxes[j])) {
                 return false;
             }
         }

@@ -2,12 +2,10 @@ package org.kamaelia4j.benchmarks;
 
 import java.util.List;
 
-import org.kamaelia4j.axon.Boxes;
 import org.kamaelia4j.axon.Component;
 import org.kamaelia4j.axon.GeneratorComponent;
 import org.kamaelia4j.axon.GeneratorComponent.Mode;
 import org.kamaelia4j.axon.Scheduler;
-import org.kamaelia4j.axon.Step;
 
 /**
  * One {@code yieldNow()} of a {@link GeneratorComponent}: suspend, back through the scheduler,
@@ -47,11 +45,11 @@ final class GeneratorResume implements Workload {
     public List<Contender> contenders() {
         return List.of(
                 new Contender("Kamaelia4J GeneratorComponent, continuations", true,
-                        n -> time(n, new Yielder(n, Mode.CONTINUATION))),
+                        n -> time(n, new Slices.Yielder(n, Mode.CONTINUATION))),
                 new Contender("Kamaelia4J GeneratorComponent, virtual threads", false,
-                        n -> time(n, new Yielder(n, Mode.VIRTUAL_THREAD))),
+                        n -> time(n, new Slices.Yielder(n, Mode.VIRTUAL_THREAD))),
                 new Contender("Kamaelia4J plain Component slice (CONTINUE)", false,
-                        n -> time(n, new Slicer(n))),
+                        n -> time(n, new Slices.Slicer(n))),
                 new Contender("raw jdk.internal.vm.Continuation run + yield (the floor)", false, GeneratorResume::raw));
     }
 
@@ -70,36 +68,5 @@ final class GeneratorResume implements Workload {
         long start = System.nanoTime();
         s.run();
         return (double) (System.nanoTime() - start) / n;
-    }
-
-    /** Yields n times. */
-    private static final class Yielder extends GeneratorComponent {
-        private final long n;
-
-        Yielder(long n, Mode mode) {
-            super(Boxes.standard(), mode);
-            this.n = n;
-        }
-
-        @Override
-        protected void body() {
-            for (long i = 0; i < n; i++) {
-                yieldNow();
-            }
-        }
-    }
-
-    /** Returns CONTINUE n times. */
-    private static final class Slicer extends Component {
-        private long left;
-
-        Slicer(long n) {
-            this.left = n;
-        }
-
-        @Override
-        protected Step main() {
-            return --left > 0 ? Step.CONTINUE : Step.DONE;
-        }
     }
 }

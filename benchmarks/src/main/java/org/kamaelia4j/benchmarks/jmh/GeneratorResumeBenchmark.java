@@ -2,12 +2,11 @@ package org.kamaelia4j.benchmarks.jmh;
 
 import java.util.concurrent.TimeUnit;
 
-import org.kamaelia4j.axon.Boxes;
 import org.kamaelia4j.axon.Component;
 import org.kamaelia4j.axon.GeneratorComponent;
 import org.kamaelia4j.axon.Scheduler;
-import org.kamaelia4j.axon.Step;
 import org.kamaelia4j.benchmarks.RawContinuation;
+import org.kamaelia4j.benchmarks.Slices;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -61,50 +60,19 @@ public class GeneratorResumeBenchmark {
     @Benchmark
     @OperationsPerInvocation(BATCH)
     public void generatorYield() {
-        runAlone(new Yielder(BATCH));
+        runAlone(new Slices.Yielder(BATCH, GeneratorComponent.Mode.CONTINUATION));
     }
 
     /** One slice of a plain component returning {@code Step.CONTINUE} on one worker. */
     @Benchmark
     @OperationsPerInvocation(BATCH)
     public void plainSlice() {
-        runAlone(new Slicer(BATCH));
+        runAlone(new Slices.Slicer(BATCH));
     }
 
     private static void runAlone(Component c) {
         Scheduler s = Scheduler.create(1);
         c.activate(s);
         s.run();
-    }
-
-    /** Yields n times, in continuation mode. */
-    private static final class Yielder extends GeneratorComponent {
-        private final int n;
-
-        Yielder(int n) {
-            super(Boxes.standard(), GeneratorComponent.Mode.CONTINUATION);
-            this.n = n;
-        }
-
-        @Override
-        protected void body() {
-            for (int i = 0; i < n; i++) {
-                yieldNow();
-            }
-        }
-    }
-
-    /** Returns {@code CONTINUE} n - 1 times, then {@code DONE}. */
-    private static final class Slicer extends Component {
-        private int left;
-
-        Slicer(int n) {
-            this.left = n;
-        }
-
-        @Override
-        protected Step main() {
-            return --left > 0 ? Step.CONTINUE : Step.DONE;
-        }
     }
 }

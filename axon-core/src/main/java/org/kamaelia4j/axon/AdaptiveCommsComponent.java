@@ -68,7 +68,7 @@ public abstract class AdaptiveCommsComponent extends Component {
     public String addInbox(String name, String description) {
         synchronized (this) {
             String actual = freeName(name, inboxNames());
-            addInboxBox(actual, description);
+            addBox(actual, description, true);
             return actual;
         }
     }
@@ -82,20 +82,20 @@ public abstract class AdaptiveCommsComponent extends Component {
     public String addOutbox(String name, String description) {
         synchronized (this) {
             String actual = freeName(name, outboxNames());
-            addOutboxBox(actual, description);
+            addBox(actual, description, false);
             return actual;
         }
     }
 
     /** Deletes an inbox; its linkages go and messages still in it are discarded. */
     public void deleteInbox(String name) {
-        removeInboxBox(name);
+        removeBox(name, true);
         resourceByInbox.remove(name);
     }
 
     /** Deletes an outbox and its linkages. */
     public void deleteOutbox(String name) {
-        removeOutboxBox(name);
+        removeBox(name, false);
     }
 
     /** Associates a resource with an inbox (for example the connection a handler's replies come from). */

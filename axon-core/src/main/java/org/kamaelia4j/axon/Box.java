@@ -13,22 +13,19 @@ package org.kamaelia4j.axon;
  * <p>Threading: {@code forward}, {@code upstream} and {@code sink} are written only under the
  * topology lock and read anywhere (volatile; {@code upstream} is copy-on-write).
  */
-abstract sealed class Box permits Inbox, Outbox {
+abstract sealed class Box extends BoxEntry permits Inbox, Outbox {
 
     private static final Box[] NONE = new Box[0];
 
     final Component owner;
-    final String name;
-    final String description;
 
     volatile Linkage forward;
     volatile Box[] upstream = NONE;
     volatile Inbox sink;
 
     Box(Component owner, String name, String description) {
+        super(name, description);
         this.owner = owner;
-        this.name = name;
-        this.description = description;
     }
 
     /** The final inbox this box resolves to when it is the source of no linkage. */

@@ -4,6 +4,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.stream.Stream;
 
 /**
  * The inboxes and outboxes a component declares, each with a one-line description: Axon's
@@ -23,7 +24,10 @@ import java.util.Objects;
  * }</pre>
  *
  * <p>{@link #standard()} gives Axon's four default boxes; {@link #toBuilder()} extends any set.
- * Instances are immutable and shared freely between components.
+ * Instances are immutable and shared freely between components. A declared box costs a component
+ * nothing until it is used (sent to, received from, linked or sized): components declared from one
+ * instance share its table of declarations until then, so keeping a declaration in a
+ * {@code static final} field makes an idle component cost only its own object.
  */
 public final class Boxes {
 
@@ -36,10 +40,19 @@ public final class Boxes {
 
     private final Map<String, String> inboxes;
     private final Map<String, String> outboxes;
+    /**
+     * The box table every component made from this declaration starts with: declarations only,
+     * inboxes first, shared until a component puts one of its boxes in use.
+     */
+    final BoxEntry[] unused;
 
     private Boxes(Map<String, String> inboxes, Map<String, String> outboxes) {
         this.inboxes = Collections.unmodifiableMap(new LinkedHashMap<>(inboxes));
         this.outboxes = Collections.unmodifiableMap(new LinkedHashMap<>(outboxes));
+        this.unused = Stream.concat(
+                this.inboxes.entrySet().stream().map(e -> new BoxDeclaration(e.getKey(), e.getValue(), true)),
+                this.outboxes.entrySet().stream().map(e -> new BoxDeclaration(e.getKey(), e.getValue(), false)))
+                .toArray(BoxEntry[]::new);
     }
 
     /** Axon's defaults: inboxes {@code inbox}, {@code control}; outboxes {@code outbox}, {@code signal}. */

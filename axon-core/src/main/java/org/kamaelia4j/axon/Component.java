@@ -1,7 +1,6 @@
 package org.kamaelia4j.axon;
 
 import java.util.List;
-import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Set;
 
@@ -43,6 +42,12 @@ import org.slf4j.LoggerFactory;
  * as in Axon. An inbox with a size limit ({@link #setInboxSize}) that is full refuses the
  * message with {@link BoxFullException}; the sender keeps it. A {@code recv} that frees space in
  * a full inbox wakes every component feeding it.
+ *
+ * <h2>Memory</h2>
+ * A declared box is made the first time it is used: sent to, received from, looked at with
+ * {@code dataReady}, linked or sized. Until then a component shares its table of declarations
+ * with every component made from the same {@link Boxes}, so an idle component with the default
+ * boxes costs little more than its own object, and a leaf that only sends pays for one outbox.
  *
  * <h2>Children</h2>
  * A component may own children ({@link #addChildren}), typically wiring them with {@link #link}
@@ -86,7 +91,7 @@ public abstract class Component extends Microprocess {
     private static final Component[] NO_CHILDREN = new Component[0];
 
     /** Inboxes and outboxes, each in declaration order; replaced whole when a box is added or deleted. */
-    private volatile Box[] boxes;
+    private volatile BoxEntry[] boxes;
     /** The linkages this component made; written under {@link Postoffice}'s topology lock. */
     volatile Linkage[] ownLinkages = NO_LINKAGES;
     /** Written under this component's lock. */
@@ -102,15 +107,7 @@ public abstract class Component extends Microprocess {
 
     /** A component with the declared {@code boxes}. */
     protected Component(Boxes boxes) {
-        Box[] all = new Box[boxes.inboxes().size() + boxes.outboxes().size()];
-        int i = 0;
-        for (Map.Entry<String, String> box : boxes.inboxes().entrySet()) {
-            all[i++] = new Inbox(this, box.getKey(), box.getValue());
-        }
-        for (Map.Entry<String, String> box : boxes.outboxes().entrySet()) {
-            all[i++] = new Outbox(this, box.getKey(), box.getValue());
-        }
-        this.boxes = all;
+        this.boxes = boxes.unused;
     }
 
     // ---- boxes ----
@@ -131,9 +128,9 @@ public abstract class Component extends Microprocess {
      * @throws UnknownBoxException when the component has no inbox or outbox of that name
      */
     public String describe(String box) {
-        Box b = BoxTable.inbox(boxes, box);
+        BoxEntry b = BoxTable.find(boxes, true, box);
         if (b == null) {
-            b = BoxTable.outbox(boxes, box);
+            b = BoxTable.find(boxes, false, box);
         }
         if (b == null) {
             throw new UnknownBoxException(name() + " has no box '" + box + "'; its inboxes are " + inboxNames()
@@ -188,7 +185,7 @@ public abstract class Component extends Microprocess {
 
     /** The name of the first inbox (in declaration order) that holds a message, or null. */
     public String anyReady() {
-        for (Box box : boxes) {
+        for (BoxEntry box : boxes) {
             if (box instanceof Inbox inbox && !inbox.isEmpty()) {
                 return box.name;
             }
@@ -314,10 +311,18 @@ public abstract class Component extends Microprocess {
     /** Fixes what this slice sees, last-declared inbox first (see {@link Inbox#snapshot()}). */
     @Override
     void beginSlice() {
-        Box[] all = boxes;
+        BoxEntry[] all = boxes;
         for (int i = all.length - 1; i >= 0; i--) {
             if (all[i] instanceof Inbox inbox) {
                 inbox.snapshot();
+            }
+            BoxEntry[] now = boxes;
+            if (now != all) {
+                // A sender put a box in use (or one was added or deleted) meanwhile, perhaps one
+                // declared before this one that already holds what came before the messages just
+                // seen: start again on the new table, so that no snapshot misses them.
+                all = now;
+                i = all.length;
             }
         }
         sliceView = true;
@@ -352,8 +357,7 @@ public abstract class Component extends Microprocess {
     private void reportFailure(Throwable failure) {
         String message = name() + " failed: " + failure;
         LOG.warn(message, failure);
-        Outbox signal = BoxTable.outbox(boxes, SIGNAL);
-        if (signal != null) {
+        if (BoxTable.find(boxes, false, SIGNAL) instanceof Outbox signal) {
             try {
                 deliverVia(signal, new ErrorInformation(this, failure, message));
             } catch (RuntimeException e) {
@@ -368,20 +372,67 @@ public abstract class Component extends Microprocess {
         return parent;
     }
 
+    /** The inbox called {@code name}, put in use if it was not yet. */
     Inbox inboxBox(String name) {
-        Inbox box = BoxTable.inbox(boxes, name);
-        if (box == null) {
-            throw new UnknownBoxException(this, "inbox", name, inboxNames());
+        BoxEntry[] all = boxes;
+        int at = BoxTable.standardPlace(name);
+        if (at < all.length && all[at] instanceof Inbox inbox && inbox.name == name) {
+            return inbox;
         }
-        return box;
+        return (Inbox) use(name, true);
     }
 
+    /** The outbox called {@code name}, put in use if it was not yet. */
     Outbox outboxBox(String name) {
-        Outbox box = BoxTable.outbox(boxes, name);
-        if (box == null) {
-            throw new UnknownBoxException(this, "outbox", name, outboxNames());
+        BoxEntry[] all = boxes;
+        int at = BoxTable.standardPlace(name);
+        if (at < all.length && all[at] instanceof Outbox outbox && outbox.name == name) {
+            return outbox;
         }
-        return box;
+        return (Outbox) use(name, false);
+    }
+
+    /**
+     * The inbox called {@code name} if it is in use, null if it is declared and not used yet (so it
+     * holds nothing): for looking without the cost of making it.
+     */
+    Inbox usedInbox(String name) {
+        BoxEntry entry = BoxTable.find(boxes, true, name);
+        if (entry == null) {
+            throw unknown(name, true);
+        }
+        return entry instanceof Inbox inbox ? inbox : null;
+    }
+
+    /**
+     * The box called {@code name} of that kind, made from its declaration if it is not in use yet.
+     * Making it copies the table under this component's lock, so that threads using a box for the
+     * first time at once all get the same box.
+     */
+    private Box use(String name, boolean inbox) {
+        BoxEntry entry = BoxTable.find(boxes, inbox, name);
+        if (entry instanceof Box box) {
+            return box;
+        }
+        synchronized (this) {
+            BoxEntry[] all = boxes;
+            for (int i = 0; i < all.length; i++) {
+                if (all[i] == entry) {
+                    Box box = ((BoxDeclaration) entry).makeFor(this);
+                    boxes = BoxTable.replaced(all, i, box);
+                    return box;
+                }
+            }
+            entry = BoxTable.find(all, inbox, name);
+            if (entry instanceof Box box) {
+                return box;
+            }
+        }
+        throw unknown(name, inbox);
+    }
+
+    private UnknownBoxException unknown(String name, boolean inbox) {
+        return new UnknownBoxException(this, inbox ? "inbox" : "outbox", name, inbox ? inboxNames() : outboxNames());
     }
 
     /** Delivers {@code msg} to wherever {@code box} leads: its resolved sink. */
@@ -406,40 +457,29 @@ public abstract class Component extends Microprocess {
         wake();
     }
 
-    Inbox addInboxBox(String name, String description) {
+    /** Declares one more box; it is made when first used. */
+    void addBox(String name, String description, boolean inbox) {
         synchronized (this) {
-            Inbox box = new Inbox(this, name, description);
-            boxes = BoxTable.with(boxes, box);
-            Instrumentation.boxChanged(this, name, true, true);
-            return box;
+            boxes = BoxTable.with(boxes, new BoxDeclaration(name, description, inbox));
+            Instrumentation.boxChanged(this, name, inbox, true);
         }
     }
 
-    Outbox addOutboxBox(String name, String description) {
+    /** Deletes a box with its linkages, discarding what it holds. */
+    void removeBox(String name, boolean inbox) {
         synchronized (this) {
-            Outbox box = new Outbox(this, name, description);
-            boxes = BoxTable.with(boxes, box);
-            Instrumentation.boxChanged(this, name, false, true);
-            return box;
-        }
-    }
-
-    void removeInboxBox(String name) {
-        synchronized (this) {
-            Inbox box = inboxBox(name);
-            Postoffice.detach(box);
-            boxes = BoxTable.without(boxes, box);
-            box.clear();
-            Instrumentation.boxChanged(this, name, true, false);
-        }
-    }
-
-    void removeOutboxBox(String name) {
-        synchronized (this) {
-            Outbox box = outboxBox(name);
-            Postoffice.detach(box);
-            boxes = BoxTable.without(boxes, box);
-            Instrumentation.boxChanged(this, name, false, false);
+            BoxEntry entry = BoxTable.find(boxes, inbox, name);
+            if (entry == null) {
+                throw unknown(name, inbox);
+            }
+            if (entry instanceof Box box) {
+                Postoffice.detach(box);
+            }
+            boxes = BoxTable.without(boxes, entry);
+            if (entry instanceof Inbox held) {
+                held.clear();
+            }
+            Instrumentation.boxChanged(this, name, inbox, false);
         }
     }
 }

@@ -66,6 +66,11 @@ final class Inbox extends Box {
     }
 
     @Override
+    boolean isInbox() {
+        return true;
+    }
+
+    @Override
     String kind() {
         return "inbox";
     }

@@ -211,12 +211,14 @@ public final class Instrumentation {
 
     /** Messages waiting in the inbox. */
     public static int depth(Component c, String inbox) {
-        return c.inboxBox(inbox).size();
+        Inbox box = c.usedInbox(inbox);
+        return box == null ? 0 : box.size();
     }
 
     /** Messages ever put into the inbox (moved on ones included); sample it twice for a rate. */
     public static long delivered(Component c, String inbox) {
-        return c.inboxBox(inbox).delivered();
+        Inbox box = c.usedInbox(inbox);
+        return box == null ? 0 : box.delivered();
     }
 
     /** The component owning the inbox where messages through {@code linkage} end up, or null. */

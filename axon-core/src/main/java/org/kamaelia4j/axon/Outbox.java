@@ -16,6 +16,11 @@ final class Outbox extends Box {
     }
 
     @Override
+    boolean isInbox() {
+        return false;
+    }
+
+    @Override
     String kind() {
         return "outbox";
     }

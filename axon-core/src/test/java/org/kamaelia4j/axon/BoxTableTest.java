@@ -54,6 +54,6 @@ class BoxTableTest {
         assertEquals(List.of("a", "b"), List.of(two));
         assertEquals(List.of("b"), List.of(BoxTable.without(two, two[0])));
         assertSame(two, BoxTable.without(two, "absent"));
-        assertNull(BoxTable.inbox(new Box[0], "inbox"));
+        assertNull(BoxTable.find(new BoxEntry[0], true, "inbox"));
     }
 }

@@ -23,14 +23,15 @@ import org.kamaelia4j.axon.Step;
  * batches and torn down at the end: what {@link IdleMemory} and {@link LiveComponents} measure.
  *
  * <pre>{@code
- * try (Idlers idlers = Idlers.kamaelia()) {
+ * try (Idlers idlers = Idlers.kamaelia(false)) {
  *     idlers.grow(100_000);      // returns once all of them are idle
  *     long held = idlers.size();
  * }
  * }</pre>
  *
  * <p>Idle means: a component activated on a running scheduler that has had its first slice and
- * paused, with its default boxes (inbox, control, outbox, signal); a virtual thread that has
+ * paused, with its default boxes (inbox, control, outbox, signal), declared and unused or, in a
+ * chain, with its outbox linked to the next one's inbox; a virtual thread that has
  * parked, with or without a mailbox of its own to block on; an actor that has been constructed
  * and waits for mail. Kamaelia4J components are held by their scheduler, actors by a parent actor;
  * virtual threads are held in a list here (about four bytes each), since something must hold them
@@ -51,7 +52,9 @@ abstract class Idlers implements AutoCloseable {
     /** The kinds, by name, in report order. */
     static List<Kind> kinds() {
         return List.of(
-                new Kind("Kamaelia4J components (default boxes)", true, Idlers::kamaelia),
+                new Kind("Kamaelia4J components (default boxes)", true, () -> kamaelia(false)),
+                new Kind("Kamaelia4J components in a chain, each outbox linked to the next inbox", false,
+                        () -> kamaelia(true)),
                 new Kind("virtual threads, parked", false, () -> virtualThreads(false)),
                 new Kind("virtual threads, each blocked on its own LinkedBlockingQueue", false,
                         () -> virtualThreads(true)),
@@ -73,11 +76,16 @@ abstract class Idlers implements AutoCloseable {
 
     // ---- Kamaelia4J ----
 
-    static Idlers kamaelia() {
+    /**
+     * Idle components; {@code chained}: each one's outbox linked to the next one's inbox, so that
+     * those two boxes and a linkage are made (a declared box costs nothing until it is used).
+     */
+    static Idlers kamaelia(boolean chained) {
         Scheduler s = Scheduler.create(1);
         s.startInBackground();
         return new Idlers() {
             private long size;
+            private Idle last;
 
             @Override
             long size() {
@@ -89,6 +97,10 @@ abstract class Idlers implements AutoCloseable {
                 List<Idle> batch = new ArrayList<>(n);
                 for (int i = 0; i < n; i++) {
                     Idle c = new Idle();
+                    if (chained && last != null) {
+                        last.link(last, Component.OUTBOX, c, Component.INBOX);
+                    }
+                    last = c;
                     c.activate(s);
                     batch.add(c);
                 }

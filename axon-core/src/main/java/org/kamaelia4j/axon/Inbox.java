@@ -3,13 +3,17 @@ package org.kamaelia4j.axon;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 
-import org.jctools.queues.MpscUnboundedXaddArrayQueue;
+import org.jctools.queues.MpscUnboundedArrayQueue;
 
 /**
  * An inbox: a multi-producer, single-consumer FIFO with an optional size limit.
  *
  * <p>A delivery is one lock-free offer into a JCTools MPSC queue plus a wake-up of the owner; a
- * {@code recv} is one poll. The queue's own indices give the size, so there is no separate
+ * {@code recv} is one poll. The queue is JCTools' linked-array MPSC queue: a ring of 64 slots
+ * reused while the consumer keeps up, another ring linked on when it does not, about 0.9 KB in
+ * all. (The XADD variant, as fast here, pools spare chunks in a queue of their own and costs twice
+ * that; the unpadded one is smaller still but lets producer and consumer on two workers fight over
+ * one cache line, which cost the two-worker pipeline about 40% of its throughput here.) The queue's own indices give the size, so there is no separate
  * counter to keep in step. A size limit is checked against that size before the offer: exact
  * for one producer at a time (the usual case: a component's slices never overlap), and with
  * several producers sending at the same instant the inbox may hold at most one extra message
@@ -39,14 +43,14 @@ final class Inbox extends Box {
 
     static {
         try {
-            QUEUE = MethodHandles.lookup().findVarHandle(Inbox.class, "queue", MpscUnboundedXaddArrayQueue.class);
+            QUEUE = MethodHandles.lookup().findVarHandle(Inbox.class, "queue", MpscUnboundedArrayQueue.class);
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }
     }
 
     @SuppressWarnings("unused") // accessed through QUEUE
-    private volatile MpscUnboundedXaddArrayQueue<Object> queue;
+    private volatile MpscUnboundedArrayQueue<Object> queue;
     volatile int capacity = Component.UNBOUNDED;
     /**
      * The producer index, truncated to an int, up to which the owner's current slice sees messages;
@@ -77,13 +81,13 @@ final class Inbox extends Box {
 
     /** Messages held, as producers see it. */
     int size() {
-        MpscUnboundedXaddArrayQueue<Object> q = queue;
+        MpscUnboundedArrayQueue<Object> q = queue;
         return q == null ? 0 : q.size();
     }
 
     /** Messages ever offered here: the queue's producer index. */
     long delivered() {
-        MpscUnboundedXaddArrayQueue<Object> q = queue;
+        MpscUnboundedArrayQueue<Object> q = queue;
         return q == null ? 0 : q.currentProducerIndex();
     }
 
@@ -92,7 +96,7 @@ final class Inbox extends Box {
      * consumer at the start of a slice; outside slices the consumer sees every message.
      */
     void snapshot() {
-        MpscUnboundedXaddArrayQueue<Object> q = queue;
+        MpscUnboundedArrayQueue<Object> q = queue;
         visibleLimit = q == null ? 0 : (int) q.currentProducerIndex();
     }
 
@@ -100,13 +104,13 @@ final class Inbox extends Box {
      * How many of the messages the slice saw at its start are still here, from the consumer's own
      * index only (a passthrough's moveOn advances it too); int differences wrap safely.
      */
-    private int visibleLeft(MpscUnboundedXaddArrayQueue<Object> q) {
+    private int visibleLeft(MpscUnboundedArrayQueue<Object> q) {
         return Math.max(0, visibleLimit - (int) q.currentConsumerIndex());
     }
 
     /** Messages the consumer may take now. */
     int available() {
-        MpscUnboundedXaddArrayQueue<Object> q = queue;
+        MpscUnboundedArrayQueue<Object> q = queue;
         if (q == null) {
             return 0;
         }
@@ -115,7 +119,7 @@ final class Inbox extends Box {
 
     /** True when the consumer may take a message now. */
     boolean isEmpty() {
-        MpscUnboundedXaddArrayQueue<Object> q = queue;
+        MpscUnboundedArrayQueue<Object> q = queue;
         if (q == null) {
             return true;
         }
@@ -166,7 +170,7 @@ final class Inbox extends Box {
         if (isEmpty()) {
             return null;
         }
-        MpscUnboundedXaddArrayQueue<Object> q = queue;
+        MpscUnboundedArrayQueue<Object> q = queue;
         Object message = q.poll();
         if (message != null) {
             int limit = capacity;
@@ -185,7 +189,7 @@ final class Inbox extends Box {
     /** Moves everything held on to this inbox's sink; called when it has become a passthrough source. */
     synchronized void moveOn() {
         Inbox target = sink;
-        MpscUnboundedXaddArrayQueue<Object> q = queue;
+        MpscUnboundedArrayQueue<Object> q = queue;
         if (target == this || target == null || q == null) {
             return;
         }
@@ -196,7 +200,7 @@ final class Inbox extends Box {
 
     /** Removes everything held; for deleted inboxes. */
     synchronized void clear() {
-        MpscUnboundedXaddArrayQueue<Object> q = queue;
+        MpscUnboundedArrayQueue<Object> q = queue;
         if (q != null) {
             q.clear();
         }
@@ -213,12 +217,12 @@ final class Inbox extends Box {
     }
 
     @SuppressWarnings("unchecked")
-    private MpscUnboundedXaddArrayQueue<Object> queue() {
-        MpscUnboundedXaddArrayQueue<Object> q = (MpscUnboundedXaddArrayQueue<Object>) QUEUE.getAcquire(this);
+    private MpscUnboundedArrayQueue<Object> queue() {
+        MpscUnboundedArrayQueue<Object> q = (MpscUnboundedArrayQueue<Object>) QUEUE.getAcquire(this);
         if (q == null) {
-            q = new MpscUnboundedXaddArrayQueue<>(CHUNK);
+            q = new MpscUnboundedArrayQueue<>(CHUNK);
             if (!QUEUE.compareAndSet(this, null, q)) {
-                q = (MpscUnboundedXaddArrayQueue<Object>) QUEUE.getAcquire(this);
+                q = (MpscUnboundedArrayQueue<Object>) QUEUE.getAcquire(this);
             }
         }
         return q;

@@ -9,16 +9,18 @@ import org.jctools.queues.MpscUnboundedArrayQueue;
  * An inbox: a multi-producer, single-consumer FIFO with an optional size limit.
  *
  * <p>A delivery is one lock-free offer into a JCTools MPSC queue plus a wake-up of the owner; a
- * {@code recv} is one poll. The queue is JCTools' linked-array MPSC queue: a ring of 64 slots
- * reused while the consumer keeps up, another ring linked on when it does not, about 0.9 KB in
- * all. (The XADD variant, as fast here, pools spare chunks in a queue of their own and costs twice
- * that; the unpadded one is smaller still but lets producer and consumer on two workers fight over
- * one cache line, which cost the two-worker pipeline about 40% of its throughput here.) The queue's own indices give the size, so there is no separate
+ * {@code recv} is one poll. The queue's own indices give the size, so there is no separate
  * counter to keep in step. A size limit is checked against that size before the offer: exact
  * for one producer at a time (the usual case: a component's slices never overlap), and with
  * several producers sending at the same instant the inbox may hold at most one extra message
  * per concurrent sender. A {@code recv} that leaves the inbox below its limit wakes every
  * component feeding it.
+ *
+ * <p>The queue is JCTools' linked-array MPSC queue: a ring of 64 slots reused while the consumer
+ * keeps up, another ring linked on when it does not, about 0.9 KB in all. The XADD variant, as
+ * fast here, pools spare chunks in a queue of its own and costs twice that; the unpadded one is
+ * smaller still but lets producer and consumer on two workers fight over one cache line, which
+ * cost the two-worker pipeline about 40% of its throughput here.
  *
  * <p>What a slice sees is fixed when it starts ({@link #snapshot()}): messages that arrive during
  * the slice wait for the next one, which the arrival schedules. {@link Component} takes the

@@ -1,5 +1,6 @@
 package org.kamaelia4j.axon;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Set;
@@ -246,7 +247,10 @@ public abstract class Component extends Microprocess {
 
     // ---- children ----
 
-    /** Makes the components children of this one: a child finishing wakes this component. */
+    /**
+     * Makes the components children of this one: a child finishing wakes this component. Checks
+     * them all first, so a bad argument adds none of them.
+     */
     public void addChildren(Component... children) {
         for (Component child : children) {
             if (child == null) {
@@ -255,10 +259,15 @@ public abstract class Component extends Microprocess {
             if (child == this) {
                 throw new IllegalArgumentException(name() + " cannot be its own child");
             }
+        }
+        for (Component child : children) {
             child.parent = this;
-            synchronized (this) {
-                this.children = BoxTable.with(this.children, child);
-            }
+        }
+        synchronized (this) {
+            Component[] before = this.children;
+            Component[] grown = Arrays.copyOf(before, before.length + children.length);
+            System.arraycopy(children, 0, grown, before.length, children.length);
+            this.children = grown;
         }
     }
 
@@ -370,6 +379,11 @@ public abstract class Component extends Microprocess {
 
     Component parent() {
         return parent;
+    }
+
+    /** This component's box table: the boxes in use and the declarations of the others. */
+    BoxEntry[] boxTable() {
+        return boxes;
     }
 
     /** The inbox called {@code name}, put in use if it was not yet. */

@@ -72,14 +72,49 @@ final class Postoffice {
         }
     }
 
-    /** Removes the linkages {@code owner} made that involve {@code other}. */
+    /**
+     * Removes the linkages {@code owner} made that involve {@code other}. Looks through whichever
+     * side has fewer linkages: {@code owner}'s own list, or the linkages at {@code other}'s boxes.
+     * A parent dropping its finished children one by one thus touches each child's few linkages
+     * (still in cache, the child has just run) rather than all of its own.
+     */
     static void unlink(Component owner, Component other) {
         synchronized (TOPOLOGY) {
-            for (Linkage linkage : owner.ownLinkages) {
-                if (linkage.source() == other || linkage.sink() == other) {
-                    unlink(linkage);
+            Linkage[] own = owner.ownLinkages;
+            BoxEntry[] boxes = other.boxTable();
+            if (own.length <= linkagesAt(boxes)) {
+                for (Linkage linkage : own) {
+                    if (linkage.source() == other || linkage.sink() == other) {
+                        unlink(linkage);
+                    }
+                }
+                return;
+            }
+            for (BoxEntry entry : boxes) {
+                if (entry instanceof Box box) {
+                    unlinkIfMadeBy(owner, box.forward);
+                    for (Box feeder : box.upstream) {
+                        unlinkIfMadeBy(owner, feeder.forward);
+                    }
                 }
             }
+        }
+    }
+
+    /** How many linkages leave or enter these boxes. */
+    private static int linkagesAt(BoxEntry[] boxes) {
+        int n = 0;
+        for (BoxEntry entry : boxes) {
+            if (entry instanceof Box box) {
+                n += (box.forward == null ? 0 : 1) + box.upstream.length;
+            }
+        }
+        return n;
+    }
+
+    private static void unlinkIfMadeBy(Component owner, Linkage linkage) {
+        if (linkage != null && linkage.owner() == owner) {
+            unlink(linkage);
         }
     }
 

@@ -268,6 +268,17 @@ class ComponentTest {
         assertEquals(List.of(c1, c2), parent.childComponents());
     }
 
+    @Test
+    void addChildrenWithANullAmongThemAddsNone() {
+        Passive parent = new Passive();
+        Passive c1 = new Passive();
+        assertThrows(NullPointerException.class, () -> parent.addChildren(c1, null));
+        assertThrows(IllegalArgumentException.class, () -> parent.addChildren(c1, parent));
+        assertEquals(List.of(), parent.childComponents());
+        parent.addChildren(c1);
+        assertEquals(List.of(c1), parent.childComponents());
+    }
+
     @Test // test_Component.py: test_childComponents
     void childComponentsListsAllChildren() {
         Passive parent = new Passive();

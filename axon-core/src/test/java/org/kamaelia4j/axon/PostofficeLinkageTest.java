@@ -141,6 +141,27 @@ class PostofficeLinkageTest {
         assertTrue(left.contains(l3) && left.contains(l4));
     }
 
+    @Test
+    void unlinkByComponentLeavesLinkagesOthersMadeWhicheverSideItSearches() {
+        Passive[] c = make(4);
+        Passive maker = new Passive();
+        Passive stranger = new Passive();
+        Linkage mine = maker.link(c[0], "outbox", c[1], "inbox");
+        Linkage theirs = stranger.link(c[2], "outbox", c[1], "inbox");
+        Linkage theirsOut = stranger.link(c[1], "outbox", c[3], "inbox");
+        maker.unlink(c[1]); // maker has one linkage, c[1] three: maker's list is searched
+        assertFalse(mine.isActive());
+        assertTrue(theirs.isActive() && theirsOut.isActive());
+
+        Linkage mineAtC3 = maker.link(c[3], "outbox", c[0], "inbox");
+        Linkage theirsElsewhere = stranger.link(c[0], "signal", c[2], "control");
+        stranger.unlink(c[3]); // stranger has three linkages, c[3] two: c[3]'s boxes are searched
+        assertFalse(theirsOut.isActive());
+        assertTrue(mineAtC3.isActive() && theirs.isActive() && theirsElsewhere.isActive());
+        assertEquals(List.of(theirs, theirsElsewhere), stranger.linkages());
+        assertEquals(List.of(mineAtC3), maker.linkages());
+    }
+
     @Test // test_Postoffice.py: test_linkdisengages_inboxinboxpassthrough
     void unlinkInboundPassthroughDisengages() {
         Passive a = new Passive(), b = new Passive(), src = new Passive();

@@ -158,10 +158,13 @@ final class Skynet implements Workload {
             if (!spawned) {
                 spawned = true;
                 long share = leaves / FAN_OUT;
+                Node[] children = new Node[FAN_OUT];
                 for (int i = 0; i < FAN_OUT; i++) {
-                    Node child = new Node(first + i * share, share);
-                    addChildren(child);
-                    link(child, OUTBOX, this, INBOX);
+                    children[i] = new Node(first + i * share, share);
+                    link(children[i], OUTBOX, this, INBOX);
+                }
+                addChildren(children);
+                for (Node child : children) {
                     child.activate(scheduler());
                 }
                 return Step.PAUSE;

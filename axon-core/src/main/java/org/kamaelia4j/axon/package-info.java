@@ -23,6 +23,11 @@
  *       the receiver's {@code dataCount} as soon as {@code send} returns.</li>
  *   <li>No wake-up is lost: a wake that races with the end of a slice that asked to pause leaves
  *       the microprocess runnable.</li>
+ *   <li>A declared box is made the first time anyone uses it, whichever thread that is (the owner,
+ *       a sender through a {@link org.kamaelia4j.axon.Handle}, a linker): the component's box
+ *       table is copied with the new box under the component's lock and published through a
+ *       volatile field, so racing first uses get the same box and readers take no lock. A slice's
+ *       inbox snapshot starts over if the table changes under it.</li>
  *   <li>A component that throws is finished, reports {@code ErrorInformation} on its
  *       {@code signal} outbox and logs one WARN line; nothing else is affected.</li>
  * </ul>

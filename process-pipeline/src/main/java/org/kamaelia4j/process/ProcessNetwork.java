@@ -58,6 +58,9 @@ import org.slf4j.LoggerFactory;
  * directory, which is kept; it stops the other stages and finishes. With a {@link RestartPolicy}
  * the stage is started again in a fresh JVM, up to the policy's limit.
  *
+ * <p>{@link #stop()} is no failure: the stage JVMs are ended, messages still in the links are
+ * dropped and the run directory is removed, as after a clean finish.
+ *
  * <h2>The delivery guarantee</h2>
  * On every link, messages arrive in the order they were sent, and each sequence number (one per
  * message per link) is delivered at most once. Without failures every message sent is delivered
@@ -340,9 +343,14 @@ public abstract sealed class ProcessNetwork extends Component permits ProcessPip
         }
         Path run = runDirectory;
         if (run != null) {
-            if (keepDirectory || lastWord == null) {
+            // Still before this component counts as finished, so isStopped() means stop() was called.
+            boolean stoppedOnRequest = lastWord == null && isStopped();
+            if (keepDirectory || lastWord == null && !stoppedOnRequest) {
                 LOG.warn("{} did not finish cleanly; its queues are kept in {}", name(), run);
             } else {
+                if (stoppedOnRequest) {
+                    LOG.info("{} was stopped: its stage JVMs were ended and its queues in {} removed", name(), run);
+                }
                 RunDirectory.delete(run);
             }
         }

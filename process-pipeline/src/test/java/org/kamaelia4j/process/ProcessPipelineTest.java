@@ -84,6 +84,27 @@ class ProcessPipelineTest {
 
     @Test
     @Timeout(value = 60, unit = TimeUnit.SECONDS)
+    void stoppingARunningProcessPipelineEndsItsStagesAndRemovesItsDirectory() throws Exception {
+        ProcessPipeline pp = ProcessPipeline.of(Stage.of(Incrementer::new).jvmOptions(SMALL_JVM));
+        Scheduler s = Scheduler.create(1);
+        pp.activate(s);
+        s.startInBackground();
+        while (pp.stageProcess("stage0").isEmpty()) {
+            Thread.sleep(10);
+        }
+        ProcessHandle stage = pp.stageProcess("stage0").orElseThrow();
+        assertTrue(Files.isDirectory(pp.runDirectory()));
+        pp.stop();
+        while (!pp.isStopped() || s.microprocesses().contains(pp)) {
+            Thread.sleep(10);
+        }
+        s.stop();
+        assertFalse(stage.isAlive(), "the stage JVM was ended");
+        assertFalse(Files.exists(pp.runDirectory()), "run directory removed after stop()");
+    }
+
+    @Test
+    @Timeout(value = 60, unit = TimeUnit.SECONDS)
     void aProcessPipelineRunsOnItsOwnAndNamesItsStagesByPosition() {
         ProcessPipeline pp = ProcessPipeline.of(Stage.of(() -> new DataSource(List.of("a", "b"))),
                 Stage.of(Printer::new).jvmOptions(SMALL_JVM));

@@ -29,7 +29,9 @@ import net.openhft.chronicle.queue.RollCycles;
  *
  * <p>The default of 16,384 messages lets a stream of small messages flow without the producer
  * waiting on the consumer's progress reports (1,024 held the link benchmark to about two thirds of
- * the speed); the 16 MiB byte window still bounds what a link holds on disk.
+ * the speed); the 16 MiB byte window still bounds what a link holds on disk. A smaller window
+ * trades throughput for latency under load: at 1,000,000 messages a second the median latency
+ * measured was 0.6 ms with 1,024 messages and 3.3 to 4.5 ms with 16,384.
  *
  * <h2>Files</h2>
  * Each link is one Chronicle queue in a per-run directory under {@link #baseDirectory()}

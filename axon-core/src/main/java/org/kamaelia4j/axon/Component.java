@@ -388,9 +388,7 @@ public abstract class Component extends Microprocess {
 
     /** The inbox called {@code name}, put in use if it was not yet. */
     Inbox inboxBox(String name) {
-        BoxEntry[] all = boxes;
-        int at = BoxTable.standardPlace(name);
-        if (at < all.length && all[at] instanceof Inbox inbox && inbox.name == name) {
+        if (standardEntry(name) instanceof Inbox inbox && inbox.name == name) {
             return inbox;
         }
         return (Inbox) use(name, true);
@@ -398,12 +396,20 @@ public abstract class Component extends Microprocess {
 
     /** The outbox called {@code name}, put in use if it was not yet. */
     Outbox outboxBox(String name) {
-        BoxEntry[] all = boxes;
-        int at = BoxTable.standardPlace(name);
-        if (at < all.length && all[at] instanceof Outbox outbox && outbox.name == name) {
+        if (standardEntry(name) instanceof Outbox outbox && outbox.name == name) {
             return outbox;
         }
         return (Outbox) use(name, false);
+    }
+
+    /**
+     * The entry where Axon's standard layout puts a standard box called {@code name}, or null for
+     * any other name: the one-entry look of every send and receive; the caller checks kind and name.
+     */
+    private BoxEntry standardEntry(String name) {
+        BoxEntry[] all = boxes;
+        int at = BoxTable.standardPlace(name);
+        return at < all.length ? all[at] : null;
     }
 
     /**
